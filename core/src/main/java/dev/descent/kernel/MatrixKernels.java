@@ -1,0 +1,48 @@
+package dev.descent.kernel;
+
+/**
+ * The matrix-product plugin interface, BLAS-style, on raw row-major arrays.
+ *
+ * <p>{@code gemm} computes C ← α·op(A)·op(B) + β·C, where op(X) is X or Xᵀ, op(A) is m×k, op(B) is
+ * k×n and C is m×n (the BLAS {@code ?gemm} contract, row-major). Element (i, j) of a matrix X
+ * stored with offset {@code xOff} and leading dimension {@code ldx} is {@code x[xOff + i*ldx + j]};
+ * A is stored m×k when not transposed (lda ≥ k) and k×m when transposed (lda ≥ m), likewise B.
+ * When β = 0, C is overwritten without being read, so NaN or garbage in C does not propagate; when
+ * k = 0, C ← β·C.
+ *
+ * <p>Implementations are discovered with {@link java.util.ServiceLoader} (register with
+ * {@code @AutoService(MatrixKernels.class)}); {@link Kernels} chooses one. Every implementation must
+ * be stateless and thread-safe, must not allocate per call for small products, and must agree with
+ * {@link ReferenceKernels} to rounding; the contract test checks this for every kernel on the class
+ * path.
+ */
+public interface MatrixKernels {
+
+  /** The name used by {@code -Ddescent.kernel=NAME} and shown by {@code descent list kernels}. */
+  String name();
+
+  /** One line: how it computes. */
+  String description();
+
+  /** Selection rank when no kernel is forced; the available kernel with the highest wins. */
+  int priority();
+
+  /** Whether this kernel can run in this JVM (for example, whether an optional module is present). */
+  default boolean isAvailable() {
+    return true;
+  }
+
+  /** Single-precision C ← α·op(A)·op(B) + β·C; see the class documentation. */
+  void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc);
+
+  /** Double-precision C ← α·op(A)·op(B) + β·C; see the class documentation. */
+  void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, int aOff, int lda,
+      double[] b, int bOff, int ldb,
+      double beta, double[] c, int cOff, int ldc);
+}

@@ -1,0 +1,172 @@
+package dev.descent.nn;
+
+import com.google.common.collect.ImmutableList;
+import dev.descent.DescentException;
+import dev.descent.tensor.DType;
+import dev.descent.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A stack of layers applied in order; itself a {@link Layer}. Parameters are named as in PyTorch's
+ * {@code nn.Sequential}: the layer's index, a dot and the layer's own name ({@code 0.weight},
+ * {@code 0.bias}, {@code 2.weight}, …). Mutable, not thread-safe.
+ */
+public final class Sequential implements Layer {
+  private final ImmutableList<Layer> layers;
+  private List<Parameter> parameters = List.of();
+  private int inputSize = -1;
+  private DType dtype;
+
+  /** A model of {@code layers}, in order. */
+  public Sequential(List<? extends Layer> layers) {
+    if (layers.isEmpty()) {
+      throw new DescentException("a sequential model needs at least one layer");
+    }
+    this.layers = ImmutableList.copyOf(layers);
+  }
+
+  /** A model of {@code layers}, in order. */
+  public static Sequential of(Layer... layers) {
+    return new Sequential(List.of(layers));
+  }
+
+  /** The layers, in order. */
+  public ImmutableList<Layer> layers() {
+    return layers;
+  }
+
+  /** The number of input features, once built. */
+  public int inputSize() {
+    return inputSize;
+  }
+
+  /** The element type, once built. */
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** Whether {@link #build} has run. */
+  public boolean isBuilt() {
+    return inputSize >= 0;
+  }
+
+  @Override
+  public String kind() {
+    return "sequential";
+  }
+
+  @Override
+  public String spec() {
+    StringBuilder b = new StringBuilder("sequential(");
+    for (int i = 0; i < layers.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(layers.get(i).spec());
+    }
+    return b.append(')').toString();
+  }
+
+  @Override
+  public int outputSize(int inputSize) {
+    int size = inputSize;
+    for (Layer layer : layers) {
+      size = layer.outputSize(size);
+    }
+    return size;
+  }
+
+  /** Builds every layer for {@code inputSize} features, drawing initial weights from {@code random}. */
+  public Sequential build(int inputSize, DType dtype, RandomGenerator random) {
+    build(new LayerContext("", inputSize, dtype, random, "linear"));
+    return this;
+  }
+
+  @Override
+  public void build(LayerContext context) {
+    if (context.inputSize() < 1) {
+      throw new DescentException("a model needs at least one input feature, got " + context.inputSize());
+    }
+    this.inputSize = context.inputSize();
+    this.dtype = context.dtype();
+    List<Parameter> all = new ArrayList<>();
+    int size = inputSize;
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      String next = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer a
+          ? a.activation().name() : "linear";
+      layer.build(new LayerContext(context.prefix() + i + ".", size, dtype, context.random(), next));
+      all.addAll(layer.parameters());
+      size = layer.outputSize(size);
+    }
+    this.parameters = List.copyOf(all);
+  }
+
+  @Override
+  public Tensor forward(Tensor input, boolean training) {
+    return forward(input, training, layers.size());
+  }
+
+  /** The output of the first {@code count} layers. */
+  public Tensor forward(Tensor input, boolean training, int count) {
+    if (!isBuilt()) {
+      throw new IllegalStateException("model used before build()");
+    }
+    if (input.cols() != inputSize) {
+      throw new DescentException(
+          String.format("the model expects %d input features, got data of shape %s", inputSize, input.shape()));
+    }
+    if (input.dtype() != dtype) {
+      throw new DescentException(
+          String.format("the model is %s, got %s data", dtype.label(), input.dtype().label()));
+    }
+    Tensor x = input;
+    for (int i = 0; i < count; i++) {
+      x = layers.get(i).forward(x, training);
+    }
+    return x;
+  }
+
+  @Override
+  public Tensor backward(Tensor gradOutput) {
+    return backward(gradOutput, layers.size());
+  }
+
+  /** Backpropagates {@code gradOutput}, the gradient at the output of layer {@code count − 1}, to the input. */
+  public Tensor backward(Tensor gradOutput, int count) {
+    Tensor g = gradOutput;
+    for (int i = count - 1; i >= 0; i--) {
+      g = layers.get(i).backward(g);
+    }
+    return g;
+  }
+
+  /** The model's outputs in inference mode. */
+  public Tensor predict(Tensor input) {
+    return forward(input, false);
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The total number of trainable values. */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : parameters) {
+      n += p.value().size();
+    }
+    return n;
+  }
+
+  /** One line per layer: index, spec and output size. */
+  public String summary() {
+    StringBuilder b = new StringBuilder();
+    int size = inputSize;
+    for (int i = 0; i < layers.size(); i++) {
+      size = layers.get(i).outputSize(size);
+      b.append(String.format("%3d  %-60s -> %d%n", i, layers.get(i).spec(), size));
+    }
+    return b.append(String.format("     %d parameters%n", parameterCount())).toString();
+  }
+}

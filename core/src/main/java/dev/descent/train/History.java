@@ -1,0 +1,115 @@
+package dev.descent.train;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a training run recorded: the objective after every update, and per epoch the mean training
+ * loss and accuracy over that epoch's updates, the held-out loss and accuracy when a test set was
+ * given, the number of updates so far and the wall time. Accuracy is NaN for regression losses,
+ * test columns are NaN without a test set. Not thread-safe.
+ */
+public final class History {
+  private final DoubleSeries updateLoss;
+  private final DoubleSeries epochLoss = new DoubleSeries();
+  private final DoubleSeries epochAccuracy = new DoubleSeries();
+  private final DoubleSeries testLoss = new DoubleSeries();
+  private final DoubleSeries testAccuracy = new DoubleSeries();
+  private final DoubleSeries epochUpdates = new DoubleSeries();
+  private final DoubleSeries epochSeconds = new DoubleSeries();
+  private String stopReason = "";
+
+  /** An empty history with room for {@code expectedUpdates} per-update losses. */
+  public History(int expectedUpdates) {
+    updateLoss = new DoubleSeries(expectedUpdates);
+  }
+
+  void recordUpdate(double loss) {
+    updateLoss.add(loss);
+  }
+
+  void recordEpoch(double loss, double accuracy, double heldOutLoss, double heldOutAccuracy, long updates, double seconds) {
+    epochLoss.add(loss);
+    epochAccuracy.add(accuracy);
+    testLoss.add(heldOutLoss);
+    testAccuracy.add(heldOutAccuracy);
+    epochUpdates.add(updates);
+    epochSeconds.add(seconds);
+  }
+
+  void stopped(String reason) {
+    stopReason = reason;
+  }
+
+  /** The objective after each update, in order. */
+  public DoubleSeries updateLoss() {
+    return updateLoss;
+  }
+
+  /** The mean training objective over each epoch's updates. */
+  public DoubleSeries epochLoss() {
+    return epochLoss;
+  }
+
+  /** The training accuracy over each epoch's batches (NaN for regression). */
+  public DoubleSeries epochAccuracy() {
+    return epochAccuracy;
+  }
+
+  /** The held-out loss after each epoch (NaN without a test set). */
+  public DoubleSeries testLoss() {
+    return testLoss;
+  }
+
+  /** The held-out accuracy after each epoch (NaN without a test set or for regression). */
+  public DoubleSeries testAccuracy() {
+    return testAccuracy;
+  }
+
+  /** Updates completed by the end of each epoch. */
+  public DoubleSeries epochUpdates() {
+    return epochUpdates;
+  }
+
+  /** Seconds since training started, at the end of each epoch. */
+  public DoubleSeries epochSeconds() {
+    return epochSeconds;
+  }
+
+  /** The number of completed epochs. */
+  public int epochs() {
+    return epochLoss.size();
+  }
+
+  /** The number of updates. */
+  public int updates() {
+    return updateLoss.size();
+  }
+
+  /** Why training stopped early, or the empty string when it ran to the end. */
+  public String stopReason() {
+    return stopReason;
+  }
+
+  /**
+   * Writes one row per epoch with the header
+   * {@code epoch,updates,seconds,loss,accuracy,test_loss,test_accuracy}.
+   */
+  public void writeCsv(Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("epoch,updates,seconds,loss,accuracy,test_loss,test_accuracy\n");
+      for (int e = 0; e < epochs(); e++) {
+        w.write(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s%n", e + 1, (long) epochUpdates.get(e),
+            epochSeconds.get(e), csv(epochLoss.get(e)), csv(epochAccuracy.get(e)), csv(testLoss.get(e)),
+            csv(testAccuracy.get(e))));
+      }
+    }
+  }
+
+  private static String csv(double v) {
+    return Double.isNaN(v) ? "" : Double.toString(v);
+  }
+}
