@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.DescentException;
+import dev.descent.kernel.Kernels;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,6 +50,13 @@ public final class Main implements Runnable {
       c.getErr().println("descent: error: " + e.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
       return USER_ERROR;
     });
+    try {
+      Kernels.selected();
+    } catch (DescentException e) {
+      err.println("descent: error: " + e.getMessage());
+      err.flush();
+      return USER_ERROR;
+    }
     int status = cli.execute(args);
     out.flush();
     err.flush();

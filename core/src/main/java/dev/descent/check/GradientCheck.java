@@ -5,6 +5,7 @@ import dev.descent.DescentException;
 import dev.descent.nn.Dropout;
 import dev.descent.nn.Layer;
 import dev.descent.nn.Parameter;
+import dev.descent.nn.Sequential;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 import dev.descent.train.Objective;
@@ -108,11 +109,7 @@ public final class GradientCheck {
     }
     boolean training = dropout == DropoutMode.FIXED_MASK;
     List<Dropout> dropouts = new ArrayList<>();
-    for (Layer layer : objective.model().layers()) {
-      if (layer instanceof Dropout d) {
-        dropouts.add(d);
-      }
-    }
+    collectDropouts(objective.model(), dropouts);
     try {
       objective.computeGradients(x, y, training);
       dropouts.forEach(d -> d.freezeMask(true));
@@ -168,6 +165,16 @@ public final class GradientCheck {
     List<Entry> sorted = new ArrayList<>(worstEntries);
     sorted.sort(Comparator.comparingDouble(Entry::relativeError).reversed());
     return new Result(relative(diffAll, analyticAll, numericAll), ImmutableList.copyOf(results), ImmutableList.copyOf(sorted));
+  }
+
+  private static void collectDropouts(Sequential model, List<Dropout> into) {
+    for (Layer layer : model.layers()) {
+      if (layer instanceof Dropout d) {
+        into.add(d);
+      } else if (layer instanceof Sequential nested) {
+        collectDropouts(nested, into);
+      }
+    }
   }
 
   private static double relative(double diffSquared, double analyticSquared, double numericSquared) {

@@ -58,7 +58,12 @@ public final class CsvReader {
     if (headerLine == lines.size()) {
       throw new DescentException(file + ": empty file; expected a header row and data rows");
     }
-    List<String> header = split(lines.get(headerLine));
+    List<String> header = split(lines.get(headerLine).replaceFirst("^\uFEFF", ""));
+    for (int c = 0; c < header.size(); c++) {
+      if (header.indexOf(header.get(c)) != c) {
+        throw new DescentException(String.format("%s:%d:%d: column name '%s' appears twice", file, headerLine + 1, c + 1, header.get(c)));
+      }
+    }
     int labelIndex = label == null ? header.size() - 1 : column(file, header, label, headerLine + 1);
     List<Integer> featureIndices = new ArrayList<>();
     if (features == null) {
@@ -69,7 +74,11 @@ public final class CsvReader {
       }
     } else {
       for (String f : features) {
-        featureIndices.add(column(file, header, f, headerLine + 1));
+        int index = column(file, header, f, headerLine + 1);
+        if (index == labelIndex) {
+          throw new DescentException(file + ": column '" + f + "' cannot be both a feature and the label");
+        }
+        featureIndices.add(index);
       }
     }
     if (featureIndices.isEmpty()) {

@@ -60,6 +60,10 @@ public record Dataset(Tensor features, Tensor targets) {
     }
     int[] order = Shuffle.permutation(size(), random);
     int test = (int) Math.round(testFraction * size());
+    if (test < 1 || test > size() - 1) {
+      throw new DescentException(String.format(
+          "a test fraction of %s of %d examples leaves an empty training or test set", testFraction, size()));
+    }
     return new Split(
         select(java.util.Arrays.copyOfRange(order, test, order.length)),
         select(java.util.Arrays.copyOfRange(order, 0, test)));

@@ -4,7 +4,8 @@ import dev.descent.tensor.Tensor;
 
 /**
  * Per-column standardization, x′ = (x − μ)/σ, with μ and σ (population standard deviation) fitted on
- * one dataset (the training set) and applied to others. A constant column gets σ = 1. Immutable.
+ * one dataset (the training set) and applied to others. A constant column becomes 0 (μ is its
+ * value, σ = 1). Immutable.
  */
 public final class Standardizer {
   private final double[] mean;
@@ -21,19 +22,34 @@ public final class Standardizer {
     int cols = features.cols();
     double[] mean = new double[cols];
     double[] std = new double[cols];
+    double[] min = new double[cols];
+    double[] max = new double[cols];
+    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < cols; c++) {
-        mean[c] += features.get(r, c) / n;
+        double v = features.get(r, c);
+        mean[c] += v;
+        min[c] = Math.min(min[c], v);
+        max[c] = Math.max(max[c], v);
       }
+    }
+    for (int c = 0; c < cols; c++) {
+      mean[c] /= n;
     }
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < cols; c++) {
         double d = features.get(r, c) - mean[c];
-        std[c] += d * d / n;
+        std[c] += d * d;
       }
     }
     for (int c = 0; c < cols; c++) {
-      std[c] = std[c] > 0 ? Math.sqrt(std[c]) : 1;
+      if (min[c] == max[c]) {
+        mean[c] = min[c];
+        std[c] = 1;
+      } else {
+        std[c] = Math.sqrt(std[c] / n);
+      }
     }
     return new Standardizer(mean, std);
   }

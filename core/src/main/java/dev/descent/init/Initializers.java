@@ -1,5 +1,7 @@
 package dev.descent.init;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.descent.spec.Registry;
 
 /**
@@ -9,13 +11,11 @@ import dev.descent.spec.Registry;
 public final class Initializers {
   private Initializers() {}
 
-  private static final class Holder {
-    static final Registry<Initializer> DEFAULT = load(Initializers.class.getClassLoader());
-  }
+  private static final Supplier<Registry<Initializer>> DEFAULT = Suppliers.memoize(() -> load(Initializers.class.getClassLoader()));
 
   /** The registry of every initializer visible to Descent's own class loader. */
   public static Registry<Initializer> registry() {
-    return Holder.DEFAULT;
+    return DEFAULT.get();
   }
 
   /** The registry of every initializer visible to {@code loader}. */

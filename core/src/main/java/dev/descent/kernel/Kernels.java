@@ -1,5 +1,7 @@
 package dev.descent.kernel;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import dev.descent.DescentException;
 import dev.descent.spec.Names;
@@ -21,19 +23,19 @@ public final class Kernels {
 
   private Kernels() {}
 
-  private static final class Holder {
-    static final ImmutableList<MatrixKernels> ALL = load(Kernels.class.getClassLoader());
-    static final MatrixKernels SELECTED = choose(ALL, System.getProperty(PROPERTY));
-  }
+  private static final Supplier<ImmutableList<MatrixKernels>> ALL =
+      Suppliers.memoize(() -> load(Kernels.class.getClassLoader()));
+  private static final Supplier<MatrixKernels> SELECTED =
+      Suppliers.memoize(() -> choose(ALL.get(), System.getProperty(PROPERTY)));
 
   /** The kernel every tensor operation uses. */
   public static MatrixKernels selected() {
-    return Holder.SELECTED;
+    return SELECTED.get();
   }
 
   /** Every kernel found on the class path, highest priority first, available or not. */
   public static ImmutableList<MatrixKernels> all() {
-    return Holder.ALL;
+    return ALL.get();
   }
 
   /** Every kernel {@code loader} can see, highest priority first. */

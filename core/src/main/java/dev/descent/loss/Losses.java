@@ -2,6 +2,8 @@ package dev.descent.loss;
 
 import com.google.auto.service.AutoService;
 import dev.descent.spec.Arguments;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.descent.spec.Registry;
 import dev.descent.spec.SimpleProvider;
 import java.util.List;
@@ -14,13 +16,11 @@ import java.util.function.Function;
 public final class Losses {
   private Losses() {}
 
-  private static final class Holder {
-    static final Registry<Loss> DEFAULT = load(Losses.class.getClassLoader());
-  }
+  private static final Supplier<Registry<Loss>> DEFAULT = Suppliers.memoize(() -> load(Losses.class.getClassLoader()));
 
   /** The registry visible to Descent's own class loader. */
   public static Registry<Loss> registry() {
-    return Holder.DEFAULT;
+    return DEFAULT.get();
   }
 
   /** The registry visible to {@code loader}. */

@@ -9,7 +9,7 @@ import dev.descent.tensor.Tensor;
  */
 public interface Activation {
 
-  /** The name, as written in specs, such as {@code relu}; {@code linear} for the identity. */
+  /** The name, as written in specs, such as {@code relu}. */
   String name();
 
   /** The spec that rebuilds it, such as {@code leaky_relu(alpha=0.01)}. */

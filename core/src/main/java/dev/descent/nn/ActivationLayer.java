@@ -53,7 +53,10 @@ public final class ActivationLayer implements Layer {
 
   @Override
   public Tensor backward(Tensor gradOutput) {
-    Shapes.sameSize(activation.name() + " backward", lastOutput, gradOutput);
+    if (lastOutput.size() != gradOutput.size()) {
+      throw Shapes.error(activation.name() + " backward", "shapes %s and %s differ",
+          lastOutput.shape(), gradOutput.shape());
+    }
     Tensor gx = gradInput.like(gradOutput);
     activation.backward(input, lastOutput, gradOutput, gx);
     return gx;

@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.descent.spec.Registry;
 
 /**
@@ -9,13 +11,11 @@ import dev.descent.spec.Registry;
 public final class Activations {
   private Activations() {}
 
-  private static final class Holder {
-    static final Registry<Activation> DEFAULT = load(Activations.class.getClassLoader());
-  }
+  private static final Supplier<Registry<Activation>> DEFAULT = Suppliers.memoize(() -> load(Activations.class.getClassLoader()));
 
   /** The registry visible to Descent's own class loader. */
   public static Registry<Activation> registry() {
-    return Holder.DEFAULT;
+    return DEFAULT.get();
   }
 
   /** The registry visible to {@code loader}. */

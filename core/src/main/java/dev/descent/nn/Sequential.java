@@ -92,13 +92,29 @@ public final class Sequential implements Layer {
     int size = inputSize;
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
-      String next = i + 1 < layers.size() && layers.get(i + 1) instanceof ActivationLayer a
-          ? a.activation().name() : "linear";
+      String next = nextActivation(i);
       layer.build(new LayerContext(context.prefix() + i + ".", size, dtype, context.random(), next));
       all.addAll(layer.parameters());
       size = layer.outputSize(size);
     }
     this.parameters = List.copyOf(all);
+  }
+
+  /**
+   * The activation after layer {@code i}, looking past dropout; {@code linear} when none or the
+   * identity follows.
+   */
+  private String nextActivation(int i) {
+    for (int j = i + 1; j < layers.size(); j++) {
+      Layer next = layers.get(j);
+      if (next instanceof ActivationLayer a) {
+        return a.activation() instanceof BuiltinActivations.Identity ? "linear" : a.activation().name();
+      }
+      if (!(next instanceof Dropout)) {
+        break;
+      }
+    }
+    return "linear";
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.descent.optim;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.descent.spec.Registry;
 
 /**
@@ -10,13 +12,11 @@ import dev.descent.spec.Registry;
 public final class Optimizers {
   private Optimizers() {}
 
-  private static final class Holder {
-    static final Registry<Optimizer> DEFAULT = load(Optimizers.class.getClassLoader());
-  }
+  private static final Supplier<Registry<Optimizer>> DEFAULT = Suppliers.memoize(() -> load(Optimizers.class.getClassLoader()));
 
   /** The registry visible to Descent's own class loader. */
   public static Registry<Optimizer> registry() {
-    return Holder.DEFAULT;
+    return DEFAULT.get();
   }
 
   /** The registry visible to {@code loader}. */

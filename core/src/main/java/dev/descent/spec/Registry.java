@@ -30,13 +30,20 @@ public final class Registry<T> {
 
   private Registry(String kind, List<Provider<T>> providers) {
     this.kind = kind;
-    this.providers = ImmutableList.copyOf(providers);
+    List<Provider<T>> sorted = new ArrayList<>(providers);
+    sorted.sort(java.util.Comparator.comparing(Provider::name));
+    this.providers = ImmutableList.copyOf(sorted);
     Map<String, Provider<T>> names = new LinkedHashMap<>();
-    for (Provider<T> p : providers) {
+    for (Provider<T> p : sorted) {
       List<String> all = new ArrayList<>();
       all.add(p.name());
       all.addAll(p.aliases());
       for (String n : all) {
+        if (n == null || n.isBlank() || !n.equals(n.toLowerCase(java.util.Locale.ROOT))) {
+          throw new DescentException(String.format(
+              "%s names must be non-empty lower case: %s (from %s) is called '%s'", kind,
+              p.getClass().getName(), source(p), n));
+        }
         Provider<T> previous = names.put(n, p);
         if (previous != null && previous != p) {
           throw new DescentException(
@@ -68,7 +75,6 @@ public final class Registry<T> {
     } catch (ServiceConfigurationError e) {
       throw new DescentException("cannot load " + kind + ": " + e.getMessage(), e);
     }
-    found.sort(java.util.Comparator.comparing(Provider::name));
     return new Registry<>(kind, found);
   }
 

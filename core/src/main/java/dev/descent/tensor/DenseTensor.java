@@ -25,6 +25,9 @@ abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleT
   public final void matmul(boolean transposeThis, Tensor b, boolean transposeB, Tensor out, double alpha, double beta) {
     Shapes.sameDType("matmul", this, b);
     Shapes.sameDType("matmul", this, out);
+    if (out == this || out == b) {
+      throw new dev.descent.DescentException("matmul: the output must not be one of the operands");
+    }
     int m = transposeThis ? cols() : rows();
     int k = transposeThis ? rows() : cols();
     int kb = transposeB ? b.cols() : b.rows();
@@ -87,7 +90,10 @@ abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleT
     double bestValue = get(row * cols);
     for (int c = 1; c < cols; c++) {
       double v = get(row * cols + c);
-      if (v > bestValue) {
+      if (Double.isNaN(bestValue)) {
+        return best;
+      }
+      if (v > bestValue || Double.isNaN(v)) {
         bestValue = v;
         best = c;
       }

@@ -152,7 +152,7 @@ public interface Tensor {
   /** out[r] ← Σ_c this[r, c]: the sum of each row, into a tensor of size rows. */
   void rowSums(Tensor out);
 
-  /** The column of the largest value in {@code row} (the first on ties). */
+  /** The column of the largest value in {@code row} (the first on ties; the first NaN, as NumPy does). */
   int argmax(int row);
 
   /** out[i] ← f(this[i]). */

@@ -30,7 +30,7 @@ public final class Convergence implements TrainingCallback {
     double then = loss.get(n - 1 - epochs);
     double now = loss.get(n - 1);
     if (Math.abs(now - then) <= tolerance * Math.max(Math.abs(then), 1e-12)) {
-      progress.requestStop(String.format("converged: loss changed by less than %g (relative) over %d epochs", tolerance, epochs));
+      progress.requestStop(String.format(java.util.Locale.ROOT, "converged: loss changed by less than %g (relative) over %d epochs", tolerance, epochs));
     }
   }
 }

@@ -32,6 +32,9 @@ public final class EarlyStopping implements TrainingCallback {
   @Override
   public void onEpochEnd(TrainingProgress progress) {
     double value = monitorTest ? progress.history().testLoss().last() : progress.history().epochLoss().last();
+    if (monitorTest && Double.isNaN(value)) {
+      throw new dev.descent.DescentException("early_stopping: monitor 'test_loss' needs a test set; give one or monitor 'loss'");
+    }
     if (value < best - minDelta) {
       best = value;
       waited = 0;

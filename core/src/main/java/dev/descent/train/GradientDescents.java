@@ -3,6 +3,8 @@ package dev.descent.train;
 import com.google.auto.service.AutoService;
 import dev.descent.spec.Arguments;
 import dev.descent.spec.ParamSpec;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import dev.descent.spec.Registry;
 import dev.descent.spec.SimpleProvider;
 import java.util.List;
@@ -15,14 +17,11 @@ import java.util.function.Function;
 public final class GradientDescents {
   private GradientDescents() {}
 
-  private static final class Holder {
-    static final Registry<GradientDescent> DEFAULT =
-        Registry.load("gradient-descent variants", GradientDescentProvider.class, GradientDescents.class.getClassLoader());
-  }
+  private static final Supplier<Registry<GradientDescent>> DEFAULT = Suppliers.memoize(() -> Registry.load("gradient-descent variants", GradientDescentProvider.class, GradientDescents.class.getClassLoader()));
 
   /** The registry visible to Descent's own class loader. */
   public static Registry<GradientDescent> registry() {
-    return Holder.DEFAULT;
+    return DEFAULT.get();
   }
 
   /** Resolves {@code spec}, such as {@code minibatch(size=32)}. */

@@ -44,7 +44,7 @@ public final class History {
     stopReason = reason;
   }
 
-  /** The objective after each update, in order. */
+  /** The objective of each update's batch, computed before the update was applied, in order. */
   public DoubleSeries updateLoss() {
     return updateLoss;
   }
@@ -102,7 +102,7 @@ public final class History {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("epoch,updates,seconds,loss,accuracy,test_loss,test_accuracy\n");
       for (int e = 0; e < epochs(); e++) {
-        w.write(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s%n", e + 1, (long) epochUpdates.get(e),
+        w.write(String.format(java.util.Locale.ROOT, "%d,%d,%.6f,%s,%s,%s,%s\n", e + 1, (long) epochUpdates.get(e),
             epochSeconds.get(e), csv(epochLoss.get(e)), csv(epochAccuracy.get(e)), csv(testLoss.get(e)),
             csv(testAccuracy.get(e))));
       }

@@ -9,6 +9,7 @@ import dev.descent.tensor.Tensor;
  * Classification accuracy. With one output column (binary), an example is predicted positive when
  * the output exceeds 0.5 and compared with its target rounded at 0.5; with several columns the
  * predicted class is the argmax, compared with the target's argmax (one-hot) or index (one column).
+ * Under binary cross-entropy with several columns (multi-label), each column is its own label.
  * Stateless.
  */
 public final class Metrics {
@@ -37,6 +38,35 @@ public final class Metrics {
       hits += predicted == actual ? 1 : 0;
     }
     return hits;
+  }
+
+  /**
+   * The number of correct predictions under {@code loss}: for binary cross-entropy every output
+   * column is a separate yes/no label, thresholded at 0.5 (Keras's {@code binary_accuracy}); for
+   * cross-entropy every row is one class, its argmax.
+   */
+  public static int correct(Loss loss, Tensor output, Tensor target) {
+    if (loss instanceof BinaryCrossEntropy) {
+      int hits = 0;
+      for (int i = 0; i < output.size(); i++) {
+        hits += (output.get(i) > 0.5) == (target.get(i) > 0.5) ? 1 : 0;
+      }
+      return hits;
+    }
+    return correct(output, target);
+  }
+
+  /** The number of predictions {@link #correct(Loss, Tensor, Tensor)} counts for {@code output}. */
+  public static int predictions(Loss loss, Tensor output) {
+    return loss instanceof BinaryCrossEntropy ? output.size() : output.rows();
+  }
+
+  /** The accuracy under {@code loss}, or NaN when the loss is not a classification loss. */
+  public static double accuracy(Loss loss, Tensor output, Tensor target) {
+    if (!isClassification(loss) || output.rows() == 0) {
+      return Double.NaN;
+    }
+    return (double) correct(loss, output, target) / predictions(loss, output);
   }
 
   /** The fraction of rows of {@code output} predicted correctly. */

@@ -148,7 +148,10 @@ public final class Objective {
       throw new DescentException(String.format(
           "the data has %d features but the model expects %d", features.cols(), model.inputSize()));
     }
-    loss.checkTarget(Tensor.zeros(targets.dtype(), Math.min(1, targets.rows()), outputs),
-        Tensor.zeros(targets.dtype(), Math.min(1, targets.rows()), targets.cols()));
+    if (features.dtype() != model.dtype() || targets.dtype() != model.dtype()) {
+      throw new DescentException(String.format("the model is %s, but the data is %s",
+          model.dtype().label(), features.dtype().label()));
+    }
+    loss.checkTarget(Tensor.zeros(targets.dtype(), targets.rows(), outputs), targets);
   }
 }

@@ -45,10 +45,14 @@ public final class Trainer {
     }
     int n = train.size();
     int batch = config.variant().batchSize(n);
+    if (batch < 1 || batch > n) {
+      throw new DescentException(String.format(
+          "gradient-descent variant %s asks for batches of %d examples; expected 1..%d", config.variant().spec(), batch, n));
+    }
     boolean fullBatch = batch == n;
     int perEpoch = (n + batch - 1) / batch;
     long totalUpdates = config.updates() > 0 ? config.updates() : (long) config.epochs() * perEpoch;
-    History history = new History((int) Math.min(totalUpdates, Integer.MAX_VALUE - 8));
+    History history = new History((int) Math.min(totalUpdates, 1 << 20));
     TrainingProgress progress = new TrainingProgress(objective.model(), optimizer, history);
     List<TrainingCallback> callbacks = config.callbacks();
     List<Parameter> parameters = objective.model().parameters();
@@ -71,6 +75,7 @@ public final class Trainer {
       }
       double lossSum = 0;
       long correct = 0;
+      long predictions = 0;
       int seen = 0;
       for (int from = 0; from < n && update < totalUpdates && progress.stopReason == null; from += batch) {
         int count = Math.min(batch, n - from);
@@ -89,10 +94,11 @@ public final class Trainer {
         if (!Double.isFinite(loss)) {
           throw new TrainingDivergedException(String.format(
               "training diverged at update %d (epoch %d): the objective is %s; non-finite values first appear in %s",
-              update + 1, epoch, loss, objective.locateNonFinite(x)), update + 1);
+              update + 1, epoch, loss, objective.locateNonFinite(x)), update + 1, history);
         }
         if (classification) {
-          correct += Metrics.correct(objective.lastOutput(), y);
+          correct += Metrics.correct(objective.loss(), objective.lastOutput(), y);
+          predictions += Metrics.predictions(objective.loss(), objective.lastOutput());
         }
         progress.lastLoss = loss;
         for (int i = 0; i < callbacks.size(); i++) {
@@ -109,7 +115,7 @@ public final class Trainer {
         }
       }
       Evaluation held = test == null ? null : evaluate(test);
-      history.recordEpoch(lossSum / seen, classification ? (double) correct / seen : Double.NaN,
+      history.recordEpoch(lossSum / seen, classification ? (double) correct / predictions : Double.NaN,
           held == null ? Double.NaN : held.loss(), held == null ? Double.NaN : held.accuracy(),
           update, (System.nanoTime() - start) / 1e9);
       for (int i = 0; i < callbacks.size(); i++) {
@@ -133,8 +139,7 @@ public final class Trainer {
   /** The objective and accuracy of {@code objective}'s model on {@code data}, in inference mode. */
   public static Evaluation evaluate(Objective objective, Dataset data) {
     double loss = objective.value(data.features(), data.targets(), false);
-    double accuracy = Metrics.isClassification(objective.loss())
-        ? Metrics.accuracy(objective.lastOutput(), data.targets()) : Double.NaN;
+    double accuracy = Metrics.accuracy(objective.loss(), objective.lastOutput(), data.targets());
     return new Evaluation(loss, accuracy);
   }
 }

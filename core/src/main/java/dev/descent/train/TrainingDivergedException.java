@@ -8,10 +8,17 @@ import dev.descent.DescentException;
  */
 public final class TrainingDivergedException extends DescentException {
   private final long update;
+  private final transient History history;
 
-  TrainingDivergedException(String message, long update) {
+  TrainingDivergedException(String message, long update, History history) {
     super(message);
     this.update = update;
+    this.history = history;
+  }
+
+  /** What was recorded before training diverged. */
+  public History history() {
+    return history;
   }
 
   /** The update (counting from 1) whose objective was not finite. */

@@ -1,0 +1,229 @@
+package dev.descent.spec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.DescentException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The spec grammar, its error columns, and binding to declared parameters. */
+class SpecTest {
+
+  // ------------------------------------------------------------------ parsing
+
+  @Test
+  void aBareName() {
+    Spec s = Spec.parse("he_normal");
+    assertEquals("he_normal", s.name());
+    assertEquals(Map.of(), s.arguments());
+    assertEquals("he_normal", s.toString());
+  }
+
+  @Test
+  void namesAndKeysAreCaseInsensitiveValuesAreKeptAsWritten() {
+    Spec s = Spec.parse("  Adam( LR = 1E-3 ,\tBeta2=0.98, Mode=Max )  ");
+    assertEquals("adam", s.name());
+    assertEquals(List.of("lr", "beta2", "mode"), List.copyOf(s.arguments().keySet()));
+    assertEquals("1E-3", s.arguments().get("lr"));
+    assertEquals("Max", s.arguments().get("mode"));
+    assertEquals("Adam( LR = 1E-3 ,\tBeta2=0.98, Mode=Max )", s.text());
+  }
+
+  @Test
+  void listsQuotedStringsAndSignedNumbers() {
+    Spec s = Spec.parse("multistep(milestones=[30, 80], gamma=0.1, name='a, b (c)', other=\"x=y\", "
+        + "neg=-0.5, pos=+2, big=inf, empty=[])");
+    assertEquals("[30, 80]", s.arguments().get("milestones"));
+    assertEquals("a, b (c)", s.arguments().get("name"));
+    assertEquals("x=y", s.arguments().get("other"));
+    assertEquals("-0.5", s.arguments().get("neg"));
+    assertEquals("+2", s.arguments().get("pos"));
+    assertEquals("inf", s.arguments().get("big"));
+    assertEquals("[]", s.arguments().get("empty"));
+  }
+
+  @Test
+  void emptyParenthesesMeanNoArguments() {
+    assertEquals(Map.of(), Spec.parse("relu()").arguments());
+    assertEquals(Map.of(), Spec.parse("relu ( )").arguments());
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"   ", "\t"})
+  void anEmptySpecSaysWhatIsExpected(String text) {
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(text));
+    assertTrue(e.getMessage().startsWith("empty spec"), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "adam(lr=0.1          | expected ')' at the end at column 12",
+      "adam(lr 0.1)         | expected '=' but found '0' at column 9",
+      "adam(=0.1)           | expected a parameter name at column 6",
+      "adam(lr=)            | expected a value at column 9",
+      "adam(lr=0.1,)        | expected a parameter name at column 13",
+      "adam(lr=0.1) x       | unexpected 'x' at column 14",
+      "adam(s='abc)         | unterminated string at column 8",
+      "(lr=1)               | expected a name at column 1",
+      "adam(lr=1, LR=2)     | parameter 'lr' is given twice at column 12",
+      "adam(lr=[1, 2)       | expected ']' but found ')' at column 14",
+      "adam(lr=@)           | expected a value at column 9",
+      "adam lr              | unexpected 'l' at column 6",
+  })
+  void malformedSpecsNameTheColumn(String text, String expected) {
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(text));
+    assertEquals("spec '" + text + "': " + expected, e.getMessage());
+  }
+
+  // ------------------------------------------------------------------ binding
+
+  static final List<ParamSpec> PARAMS = List.of(
+      ParamSpec.number("lr", 0.01, "step size"),
+      ParamSpec.integer("size", 32, "batch size"),
+      ParamSpec.flag("nesterov", false, "Nesterov momentum"),
+      ParamSpec.choice("mode", "min", "direction", "min", "max"),
+      new ParamSpec("milestones", ParamType.INT_LIST, new int[0], "epochs"),
+      new ParamSpec("weights", ParamType.DOUBLE_LIST, new double[] {1}, "weights"),
+      new ParamSpec("steps", ParamType.LONG, 10L, "steps"),
+      new ParamSpec("label", ParamType.STRING, "x", "free text"));
+
+  static Arguments bind(String spec) {
+    return Spec.parse(spec).bind(PARAMS);
+  }
+
+  @Test
+  void bindConvertsEachTypeAndFillsDefaults() {
+    Arguments a = bind("opt(LR=1e-3, nesterov=TRUE, mode=MAX, milestones=[30, 80], weights=[0.5,-inf], "
+        + "steps=12345678901, label='Hello, World')");
+    assertEquals("opt", a.owner());
+    assertEquals(1e-3, a.getDouble("lr"));
+    assertEquals(32, a.getInt("size"));
+    assertEquals(true, a.getBoolean("nesterov"));
+    assertEquals("max", a.getString("mode"));
+    assertArrayEquals(new int[] {30, 80}, a.getInts("milestones"));
+    assertArrayEquals(new double[] {0.5, Double.NEGATIVE_INFINITY}, a.getDoubles("weights"));
+    assertEquals(12345678901L, a.getLong("steps"));
+    assertEquals("Hello, World", a.getString("label"));
+    assertEquals(PARAMS.size(), a.asMap().size());
+  }
+
+  @Test
+  void bindAcceptsEmptyLists() {
+    assertArrayEquals(new int[0], bind("opt(milestones=[])").getInts("milestones"));
+  }
+
+  @Test
+  void arrayArgumentsAreCopiedOut() {
+    Arguments a = bind("opt(milestones=[1, 2])");
+    a.getInts("milestones")[0] = 99;
+    assertEquals(1, a.getInts("milestones")[0]);
+  }
+
+  @Test
+  void unknownParameterListsTheAcceptedOnesAndSuggestsTheClosest() {
+    DescentException e = assertThrows(DescentException.class, () -> bind("opt(lrr=0.1)"));
+    assertEquals("opt: unknown parameter 'lrr' (did you mean 'lr'?); opt accepts "
+        + "lr, size, nesterov, mode, milestones, weights, steps, label", e.getMessage());
+  }
+
+  @Test
+  void unknownParameterWithNothingClose() {
+    DescentException e = assertThrows(DescentException.class, () -> bind("opt(xyzzy=1)"));
+    assertTrue(e.getMessage().startsWith("opt: unknown parameter 'xyzzy'; opt accepts lr, "), e.getMessage());
+  }
+
+  @Test
+  void aParameterlessProviderSaysSo() {
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("relu(alpha=1)").bind(List.of()));
+    assertEquals("relu: unknown parameter 'alpha'; relu accepts no parameters", e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "opt(lr=fast)              | opt: parameter 'lr' must be a number, got 'fast'",
+      "opt(lr=nan)               | opt: parameter 'lr' must be a number, got 'nan'",
+      "opt(size=3.5)             | opt: parameter 'size' must be an integer, got '3.5'",
+      "opt(size=99999999999)     | opt: parameter 'size' must be an integer, got '99999999999'",
+      "opt(nesterov=yes)         | opt: parameter 'nesterov' must be true or false, got 'yes'",
+      "opt(mode=maxx)            | opt: parameter 'mode' must be one of min, max, got 'maxx' (did you mean 'max'?)",
+      "opt(milestones=[30, x])   | opt: parameter 'milestones' must be a list of integers such as [30, 80], got '[30, x]'",
+      "opt(weights=[0.1, a])     | opt: parameter 'weights' must be a list of numbers such as [0.1, 0.2], got '[0.1, a]'",
+      "opt(steps=1.5)            | opt: parameter 'steps' must be an integer, got '1.5'",
+  })
+  void aMistypedValueNamesTheParameterAndTheExpectedType(String spec, String expected) {
+    DescentException e = assertThrows(DescentException.class, () -> bind(spec));
+    assertEquals(expected, e.getMessage());
+  }
+
+  @Test
+  void aMissingRequiredParameterIsNamed() {
+    List<ParamSpec> params = List.of(ParamSpec.requiredNumber("stddev", "standard deviation"));
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("random_normal").bind(params));
+    assertEquals("random_normal: parameter 'stddev' is required (a number)", e.getMessage());
+    assertEquals(10.0, Spec.parse("random_normal(stddev=10)").bind(params).getDouble("stddev"));
+    assertTrue(params.get(0).required());
+    assertEquals("required", params.get(0).formattedDefault());
+  }
+
+  @Test
+  void aDuplicateKeyIsAnError() {
+    DescentException e = assertThrows(DescentException.class, () -> bind("opt(lr=0.1, size=2, lr=0.2)"));
+    assertTrue(e.getMessage().contains("parameter 'lr' is given twice"), e.getMessage());
+  }
+
+  @Test
+  void askingForAnUndeclaredParameterIsAProgrammingError() {
+    Arguments a = bind("opt");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.getDouble("momentum"));
+    assertTrue(e.getMessage().contains("momentum"), e.getMessage());
+  }
+
+  // ------------------------------------------------------------------ declarations and ranges
+
+  @Test
+  void formattedDefaultsAreWrittenAsASpecWouldWriteThem() {
+    assertEquals("0.01", PARAMS.get(0).formattedDefault());
+    assertEquals("32", PARAMS.get(1).formattedDefault());
+    assertEquals("false", PARAMS.get(2).formattedDefault());
+    assertEquals("min", PARAMS.get(3).formattedDefault());
+    assertEquals("[]", PARAMS.get(4).formattedDefault());
+    assertEquals("[1]", PARAMS.get(5).formattedDefault());
+    assertEquals("one of min, max", PARAMS.get(3).type().describe());
+    assertEquals("choice", PARAMS.get(3).type().typeName());
+  }
+
+  @Test
+  void rangeHelpersWordTheirMessagesTheSameWay() {
+    assertEquals("adam: parameter 'beta1' must be in [0, 1), got 1.5",
+        assertThrows(DescentException.class, () -> Arguments.inHalfOpen("adam", "beta1", 1.5, 0, 1)).getMessage());
+    assertEquals("sgd: parameter 'lr' must be a finite number > 0, got 0",
+        assertThrows(DescentException.class, () -> Arguments.greaterThan("sgd", "lr", 0, 0)).getMessage());
+    assertEquals("x: parameter 'p' must be in [0, 1], got NaN",
+        assertThrows(DescentException.class, () -> Arguments.inClosed("x", "p", Double.NaN, 0, 1)).getMessage());
+    assertEquals("x: parameter 'k' must be an integer ≥ 1, got 0",
+        assertThrows(DescentException.class, () -> Arguments.atLeast("x", "k", 0, 1)).getMessage());
+    assertThrows(DescentException.class, () -> Arguments.atLeast("x", "v", Double.POSITIVE_INFINITY, 0.0));
+    assertThrows(DescentException.class, () -> Arguments.finite("x", "v", Double.NaN));
+    assertEquals(0.5, Arguments.inClosed("x", "p", 0.5, 0, 1));
+  }
+
+  @Test
+  void closestNames() {
+    assertEquals(3, Names.distance("kitten", "sitting"));
+    assertEquals(0, Names.distance("", ""));
+    assertEquals(4, Names.distance("", "adam"));
+    assertEquals("he_normal", Names.closest("he_normall", List.of("he_uniform", "he_normal", "zeros")));
+    assertEquals(null, Names.closest("adam", List.of("he_normal", "zeros")));
+    assertEquals("", Names.didYouMean("adam", List.of("zeros")));
+    assertEquals(" (did you mean 'sgd'?)", Names.didYouMean("sdg", List.of("sgd", "adam")));
+  }
+}

@@ -1,0 +1,127 @@
+package dev.descent.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.descent.data.Dataset;
+import dev.descent.data.Datasets;
+import dev.descent.data.Shuffle;
+import dev.descent.loss.BinaryCrossEntropy;
+import dev.descent.nn.Activations;
+import dev.descent.nn.BatchBuffer;
+import dev.descent.nn.Dense;
+import dev.descent.nn.Dropout;
+import dev.descent.nn.Sequential;
+import dev.descent.tensor.DType;
+import dev.descent.tensor.Tensor;
+import dev.descent.testing.TestInitializers;
+import dev.descent.testing.TestSgd;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The steady-state training step allocates no arrays. Measured with HotSpot's per-thread
+ * allocation counter ({@code com.sun.management.ThreadMXBean}) after a warm-up, so the JIT has
+ * compiled (and escape-analysed) the loop. Skipped on JVMs without the counter.
+ */
+class AllocationTest {
+  /** Loose: no tensor per update (the smallest batch tensor here is 26×1 doubles = 224 bytes, most are KBs). */
+  static final long LOOSE_BOUND = 1024;
+  /** Strict: nothing at all, up to rounding of a stray object over the measured updates. */
+  static final long STRICT_BOUND = 8;
+
+  static com.sun.management.ThreadMXBean bean() {
+    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
+    com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
+    assumeTrue(hotspot.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
+    hotspot.setThreadAllocatedMemoryEnabled(true);
+    return hotspot;
+  }
+
+  static Sequential model(DType dtype) {
+    return Sequential.of(
+        new Dense(16, TestInitializers.normal(0.5), TestInitializers.zeros()), Activations.layer("relu"),
+        new Dropout(0.1),
+        new Dense(16, TestInitializers.normal(0.3), TestInitializers.zeros()), Activations.layer("tanh"),
+        new Dense(1, TestInitializers.normal(0.3), TestInitializers.zeros()), Activations.layer("sigmoid"))
+        .build(2, dtype, new SplittableRandom(1));
+  }
+
+  /** Bytes allocated per mini-batch update by this thread, after warming up. */
+  static double bytesPerUpdate(DType dtype) {
+    com.sun.management.ThreadMXBean bean = bean();
+    long thread = Thread.currentThread().getId();
+    Dataset data = Datasets.circles(250, 0.1, 0.5, new SplittableRandom(2), dtype);
+    Objective objective = new Objective(model(dtype), new BinaryCrossEntropy(false), 1e-4);
+    TestSgd sgd = new TestSgd(0.1);
+    int[] order = new int[data.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    BatchBuffer xs = new BatchBuffer();
+    BatchBuffer ys = new BatchBuffer();
+    SplittableRandom random = new SplittableRandom(3);
+    int batch = 32; // 250 = 7·32 + 26: full batches and a shorter last one
+    Runnable epoch = () -> {
+      Shuffle.shuffle(order, random);
+      for (int from = 0; from < order.length; from += batch) {
+        int count = Math.min(batch, order.length - from);
+        Tensor x = xs.get(count, 2, dtype);
+        Tensor y = ys.get(count, 1, dtype);
+        data.features().gatherRows(order, from, count, x);
+        data.targets().gatherRows(order, from, count, y);
+        objective.computeGradients(x, y);
+        sgd.step(objective.model().parameters());
+      }
+    };
+    for (int i = 0; i < 75; i++) {
+      epoch.run(); // warm-up: 600 updates
+    }
+    long before = bean.getThreadAllocatedBytes(thread);
+    long updatesBefore = sgd.steps();
+    for (int i = 0; i < 25; i++) {
+      epoch.run(); // 200 updates
+    }
+    return (double) (bean.getThreadAllocatedBytes(thread) - before) / (sgd.steps() - updatesBefore);
+  }
+
+  @Test
+  void aMiniBatchUpdateAllocatesNoTensors() {
+    for (DType dtype : DType.values()) {
+      double perUpdate = bytesPerUpdate(dtype);
+      assertTrue(perUpdate < LOOSE_BOUND, dtype.label() + ": " + perUpdate + " bytes/update");
+    }
+  }
+
+  @Test
+  void aMiniBatchUpdateAllocatesNothing() {
+    for (DType dtype : DType.values()) {
+      double perUpdate = bytesPerUpdate(dtype);
+      assertTrue(perUpdate < STRICT_BOUND, dtype.label() + ": " + perUpdate + " bytes/update");
+    }
+  }
+
+  @Test
+  void theTrainerLoopAllocatesNoTensorsPerUpdate() {
+    com.sun.management.ThreadMXBean bean = bean();
+    long thread = Thread.currentThread().getId();
+    Dataset data = Datasets.circles(250, 0.1, 0.5, new SplittableRandom(2), DType.FLOAT32);
+    Objective objective = new Objective(model(DType.FLOAT32), new BinaryCrossEntropy(false), 1e-4);
+    TrainingConfig shortRun = TrainingConfig.updates(new GradientDescent.MiniBatch(32), 100, 1);
+    TrainingConfig longRun = TrainingConfig.updates(new GradientDescent.MiniBatch(32), 700, 1);
+    for (int i = 0; i < 1; i++) {
+      new Trainer(objective, new TestSgd(0.01), longRun).fit(data, null); // warm-up
+    }
+    long a = bean.getThreadAllocatedBytes(thread);
+    new Trainer(objective, new TestSgd(0.01), shortRun).fit(data, null);
+    long b = bean.getThreadAllocatedBytes(thread);
+    new Trainer(objective, new TestSgd(0.01), longRun).fit(data, null);
+    long c = bean.getThreadAllocatedBytes(thread);
+    // the difference of the two runs cancels the per-run setup; the history's 8 bytes per update remain
+    double perUpdate = (double) ((c - b) - (b - a)) / (700 - 100);
+    assertTrue(perUpdate < LOOSE_BOUND, perUpdate + " bytes/update (100 updates: " + (b - a)
+        + " bytes, 700 updates: " + (c - b) + " bytes)");
+  }
+}
