@@ -14,12 +14,12 @@ import java.util.List;
  *
  * <p>Backward, for a batch x of shape {@code [n, in]} and upstream gradient G = ∂L/∂y:
  * ∂L/∂W = xᵀ·G, ∂L/∂b = Σ_rows G, ∂L/∂x = G·Wᵀ. The weight and bias initializers are chosen by
- * spec; the weight initializer is asked {@link Initializer#forActivation} for the activation that
- * follows. Mutable, not thread-safe.
+ * spec (by default {@code auto}, which picks a scheme for the activation that follows); the weight
+ * initializer is asked {@link Initializer#forActivation} for that activation. Mutable, not thread-safe.
  */
 public final class Dense implements Layer {
   /** The weight initializer used when none is given. */
-  public static final String DEFAULT_WEIGHT_INIT = "he_normal";
+  public static final String DEFAULT_WEIGHT_INIT = "auto";
 
   /** The bias initializer used when none is given. */
   public static final String DEFAULT_BIAS_INIT = "zeros";

@@ -23,6 +23,9 @@ import java.util.SplittableRandom;
  * buffers, so the steady-state update allocates no arrays. Not thread-safe.
  */
 public final class Trainer {
+  /** The most training rows a {@link DataDependentInitializer} is given. */
+  public static final int INITIALIZATION_BATCH = 1024;
+
   private final Objective objective;
   private final Optimizer optimizer;
   private final TrainingConfig config;
@@ -43,6 +46,7 @@ public final class Trainer {
     if (test != null) {
       objective.checkTargets(test.features(), test.targets());
     }
+    initializeFromData(train);
     int n = train.size();
     int batch = config.variant().batchSize(n);
     if (batch < 1 || batch > n) {
@@ -129,6 +133,21 @@ public final class Trainer {
       history.stopped(progress.stopReason);
     }
     return history;
+  }
+
+  private void initializeFromData(Dataset train) {
+    java.util.Set<DataDependentInitializer> done = new java.util.LinkedHashSet<>();
+    for (dev.descent.nn.Layer layer : objective.model().layers()) {
+      if (layer instanceof dev.descent.nn.Dense dense
+          && dense.weightInitializer() instanceof DataDependentInitializer init && done.add(init)) {
+        int rows = Math.min(train.size(), INITIALIZATION_BATCH);
+        Tensor batch = Tensor.zeros(train.features().dtype(), rows, train.featureCount());
+        int[] first = new int[rows];
+        java.util.Arrays.setAll(first, i -> i);
+        train.features().gatherRows(first, 0, rows, batch);
+        init.initialize(objective.model(), batch);
+      }
+    }
   }
 
   /** The objective and accuracy of the model on {@code data}, in inference mode. */

@@ -1,0 +1,2 @@
+/** Tests of the samplers and the parallel fill. */
+package dev.descent.initializers.sampling;

@@ -1,0 +1,118 @@
+package dev.descent.optimizers.parallel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed set of daemon threads that run one {@link RangeBody} over disjoint ranges together with
+ * the calling thread, allocating nothing per call: the caller publishes the body and each worker's
+ * range, wakes the workers, runs range 0 itself and waits for the others (spinning briefly, then
+ * parking). Calls are serialized; an exception in any range is rethrown in the caller after every
+ * range has finished.
+ */
+final class WorkerPool {
+  private static final int SPINS = 20_000;
+
+  private final int size;
+  private final Worker[] workers;
+  private final AtomicInteger pending = new AtomicInteger();
+  private volatile RangeBody body;
+  private volatile Thread caller;
+  private volatile Throwable failure;
+
+  /** A pool of {@code size} participants: the caller and {@code size − 1} daemon threads. */
+  WorkerPool(int size) {
+    this.size = size;
+    this.workers = new Worker[size - 1];
+    for (int w = 1; w < size; w++) {
+      workers[w - 1] = new Worker(w);
+      workers[w - 1].start();
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** Runs {@code body} over {@code [starts[w], ends[w])} for every participant {@code w < parts}. */
+  synchronized void invoke(RangeBody body, int parts, int[] starts, int[] ends) {
+    this.body = body;
+    this.failure = null;
+    this.caller = Thread.currentThread();
+    pending.set(parts - 1);
+    for (int w = 1; w < parts; w++) {
+      workers[w - 1].assign(starts[w], ends[w]);
+    }
+    try {
+      body.run(starts[0], ends[0], 0);
+    } catch (Throwable t) {
+      failure = t;
+    }
+    int spins = 0;
+    while (pending.get() != 0) {
+      if (spins < SPINS) {
+        spins++;
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(this);
+      }
+    }
+    this.body = null;
+    Throwable t = failure;
+    if (t != null) {
+      failure = null;
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      throw new IllegalStateException(t);
+    }
+  }
+
+  private final class Worker extends Thread {
+    private final int index;
+    private volatile int generation;
+    private int from;
+    private int to;
+
+    Worker(int index) {
+      super("descent-optimizer-worker-" + index);
+      this.index = index;
+      setDaemon(true);
+    }
+
+    void assign(int from, int to) {
+      this.from = from;
+      this.to = to;
+      generation++; // volatile write publishes from/to; only the pool's lock holder writes it
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      int seen = 0;
+      while (true) {
+        int spins = 0;
+        while (generation == seen) {
+          if (spins < SPINS) {
+            spins++;
+            Thread.onSpinWait();
+          } else {
+            LockSupport.park(this);
+          }
+        }
+        seen = generation;
+        try {
+          body.run(from, to, index);
+        } catch (Throwable t) {
+          failure = t;
+        }
+        if (pending.decrementAndGet() == 0) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+  }
+}
