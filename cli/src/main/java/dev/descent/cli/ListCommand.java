@@ -6,6 +6,9 @@ import dev.descent.kernel.MatrixKernels;
 import dev.descent.loss.Losses;
 import dev.descent.nn.Activations;
 import dev.descent.optim.Optimizers;
+import dev.descent.optimizers.clip.Clippers;
+import dev.descent.optimizers.schedule.Schedules;
+import dev.descent.optimizers.surface.Surfaces;
 import dev.descent.spec.Names;
 import dev.descent.spec.ParamSpec;
 import dev.descent.spec.Provider;
@@ -26,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * one is selected.
  */
 @Command(name = "list", description = "List the plugins found on the class path: initializers, optimizers, "
-    + "kernels, activations, losses, variants (default: all).")
+    + "kernels, activations, losses, variants, schedules, clippers, surfaces (default: all).")
 final class ListCommand implements Runnable {
   private static final Map<String, Supplier<Registry<?>>> REGISTRIES = new LinkedHashMap<>();
 
@@ -36,12 +39,18 @@ final class ListCommand implements Runnable {
     REGISTRIES.put("activations", Activations::registry);
     REGISTRIES.put("losses", Losses::registry);
     REGISTRIES.put("variants", GradientDescents::registry);
+    REGISTRIES.put("schedules", Schedules::registry);
+    REGISTRIES.put("clippers", Clippers::registry);
+    REGISTRIES.put("surfaces", Surfaces::registry);
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "0..*", paramLabel = "KIND", description = "initializers, optimizers, kernels, activations, losses, variants")
+  @Parameters(arity = "0..*", paramLabel = "KIND", description = "initializers, optimizers, kernels, activations, losses, variants, schedules, clippers, surfaces")
   List<String> kinds = List.of();
+
+  @CommandLine.Option(names = "--markdown", description = "Print a Markdown table per kind (the README catalogue).")
+  boolean markdown;
 
   @Override
   public void run() {
@@ -54,7 +63,11 @@ final class ListCommand implements Runnable {
       if (k.equals("kernels")) {
         printKernels(out);
       } else if (REGISTRIES.containsKey(k)) {
-        printRegistry(out, REGISTRIES.get(k).get());
+        if (markdown) {
+          out.print(markdownTable(REGISTRIES.get(k).get()));
+        } else {
+          printRegistry(out, REGISTRIES.get(k).get());
+        }
       } else {
         throw new dev.descent.DescentException(String.format("unknown kind '%s'%s; known kinds: %s",
             kind, Names.didYouMean(k, all), String.join(", ", all)));
@@ -74,6 +87,21 @@ final class ListCommand implements Runnable {
       }
     }
     out.println();
+  }
+
+  /** One row per provider: name, aliases, parameters with defaults, and its description. */
+  static String markdownTable(Registry<?> registry) {
+    StringBuilder b = new StringBuilder("| name | parameters (defaults) | formula and source |\n| --- | --- | --- |\n");
+    for (Provider<?> p : registry.providers()) {
+      StringBuilder params = new StringBuilder();
+      for (ParamSpec param : p.parameters()) {
+        params.append(params.length() == 0 ? "" : ", ").append(param.name()).append('=').append(param.formattedDefault());
+      }
+      String name = "`" + p.name() + "`" + (p.aliases().isEmpty() ? "" : " (" + String.join(", ", p.aliases()) + ")");
+      b.append("| ").append(name).append(" | ").append(params.length() == 0 ? "-" : params.toString().replace("|", "\\|"))
+          .append(" | ").append(p.description().replace("|", "\\|")).append(" |\n");
+    }
+    return b.toString();
   }
 
   private static void printKernels(PrintWriter out) {

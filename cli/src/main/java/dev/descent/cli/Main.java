@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Neural-network initialization and gradient descent, from the command line.",
-    subcommands = {ListCommand.class, TrainCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ListCommand.class, TrainCommand.class, InitCommand.class, OptimizeCommand.class, GradcheckCommand.class,
+        ExperimentCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit status of a user error. */
   public static final int USER_ERROR = 2;

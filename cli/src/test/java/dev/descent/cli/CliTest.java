@@ -111,7 +111,7 @@ class CliTest {
 
   @Test
   void initializationExperimentShowsZerosAtChanceAndHeFittingTheCircles() {
-    var rows = InitializationExperiment.run(1, 15000);
+    var rows = dev.descent.lab.experiments.InitializationExperiment.runSeed(0, 15000, dev.descent.lab.progress.Progress.none());
     var zeros = rows.get(0);
     var he = rows.get(2);
     assertEquals("zeros", zeros.name());
@@ -120,5 +120,73 @@ class CliTest {
     assertEquals(Math.log(2), zeros.train().loss(), 1e-12);
     assertEquals("he", he.name());
     assertTrue(he.train().accuracy() >= 0.97, "He train accuracy " + he.train().accuracy());
+  }
+
+  @Test
+  void experimentCommandPrintsTheTableAndWritesTheReport() throws IOException {
+    Path out = dir.resolve("report");
+    Run r = run("experiment", "initialization", "--quick", "--seeds", "2", "--updates", "300", "--out", out.toString(),
+        "--progress", "none");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("random x10"), r.out());
+    assertTrue(r.out().contains("report: " + out.resolve("report.html")), r.out());
+    assertTrue(Files.size(out.resolve("report.html")) > 10_000);
+    assertTrue(Files.exists(out.resolve("figures/cost.svg")));
+    assertTrue(Files.exists(out.resolve("figures/cost.png")));
+    assertTrue(Files.readString(out.resolve("data/summary.csv")).startsWith("init,spec,final cost"));
+    assertTrue(Files.readString(out.resolve("results.json")).contains("\"experiment\": \"initialization\""));
+  }
+
+  @Test
+  void experimentErrorsAreOneLineAndSayWhatToDo() throws IOException {
+    assertOneLineError(run("experiment", "initialisation"), "unknown experiment 'initialisation'",
+        "did you mean 'initialization'", "known experiments:");
+    assertOneLineError(run("experiment", "fashion-mnist", "--quick", "--data-dir", dir.resolve("nowhere").toString()),
+        "nowhere: no such directory", "apt-get install dataset-fashion-mnist", "--data-dir");
+    Path empty = Files.createDirectory(dir.resolve("empty"));
+    assertOneLineError(run("experiment", "fashion-mnist", "--quick", "--data-dir", empty.toString()),
+        "no train-images-idx3-ubyte", "apt-get install dataset-fashion-mnist");
+    Path corrupt = Files.createDirectory(dir.resolve("corrupt"));
+    for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+        "t10k-labels-idx1-ubyte"}) {
+      Files.writeString(corrupt.resolve(f), "<html>not found</html>");
+    }
+    assertOneLineError(run("experiment", "fashion-mnist", "--quick", "--data-dir", corrupt.toString()),
+        "train-images-idx3-ubyte: not a valid IDX file", "download or install it again");
+    assertOneLineError(run("experiment", "initialization", "--seeds", "0"), "--seeds must be ≥ 1");
+    assertOneLineError(run("experiment", "initialization", "--progress", "fancy"), "--progress must be one of");
+  }
+
+  @Test
+  void trainWithDiagnosticsPrintsPerLayerTablesAndWarnsNamingTheLayer() throws IOException {
+    Path train = circlesCsv("train.csv", 100, 1);
+    Path csv = dir.resolve("diagnostics.csv");
+    Run healthy = run("train", train.toString(), "--hidden", "8,8", "--init", "he_normal", "--epochs", "3", "--diagnostics-csv",
+        csv.toString(), "--progress", "none");
+    assertEquals(0, healthy.status(), healthy.err());
+    assertTrue(healthy.out().contains("diagnostics per layer"), healthy.out());
+    assertTrue(healthy.out().contains("1 dense 8 → relu"), healthy.out());
+    assertTrue(healthy.out().contains("0 warnings"), healthy.out());
+    assertEquals("", healthy.err());
+    assertEquals(1 + 4 * 3, Files.readAllLines(csv).size(), "header + (initialization + 3 epochs) × 3 layers");
+
+    Run zeros = run("train", train.toString(), "--hidden", "8,8", "--init", "zeros", "--epochs", "2", "--diagnostics",
+        "--progress", "none");
+    assertEquals(0, zeros.status(), zeros.err());
+    assertTrue(zeros.err().contains("descent: warning: gradients vanish at initialization at layer 1 (dense 8 → relu)"),
+        zeros.err());
+  }
+
+  @Test
+  void gradcheckPassesOnABuiltModelAndFailsAboveTheThreshold() throws IOException {
+    Path train = circlesCsv("train.csv", 40, 1);
+    Run pass = run("gradcheck", train.toString(), "--hidden", "5,3", "--activation", "tanh", "--l2", "0.01", "--examples", "8");
+    assertEquals(0, pass.status(), pass.out() + pass.err());
+    assertTrue(pass.out().contains("PASS: relative error"), pass.out());
+    assertTrue(pass.out().contains("0.weight"), pass.out());
+    Run fail = run("gradcheck", train.toString(), "--hidden", "5", "--threshold", "1e-300");
+    assertEquals(GradcheckCommand.FAILED, fail.status(), fail.out());
+    assertTrue(fail.out().contains("FAIL: relative error"), fail.out());
+    assertOneLineError(run("gradcheck", train.toString(), "--examples", "0"), "--examples must be ≥ 1");
   }
 }

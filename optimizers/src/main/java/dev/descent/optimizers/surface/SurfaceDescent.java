@@ -1,5 +1,9 @@
 package dev.descent.optimizers.surface;
 
+import dev.descent.optimizers.clip.GradientClipper;
+import dev.descent.optimizers.schedule.LearningRateSchedule;
+import dev.descent.optimizers.schedule.ScheduleState;
+
 import dev.descent.nn.Parameter;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.DType;
@@ -44,10 +48,39 @@ public final class SurfaceDescent {
 
   /** Computes the gradient at the current point and takes one step. */
   public void step() {
+    step(null);
+  }
+
+  private void step(GradientClipper clipper) {
     surface.gradient(x(), y(), gradient);
     point.grad().set(0, gradient[0]);
     point.grad().set(1, gradient[1]);
+    if (clipper != null) {
+      clipper.clip(parameters);
+    }
     optimizer.step(parameters);
+  }
+
+  /**
+   * As {@link #run(int)}, clipping each gradient with {@code clipper} and setting the learning rate
+   * before each step from {@code schedule} (either may be null). Every step counts as one update
+   * and one epoch for the schedule; a monitored schedule sees f at the point reached.
+   */
+  public double[][] run(int steps, GradientClipper clipper, LearningRateSchedule schedule) {
+    ScheduleState rates = schedule == null ? null : schedule.start(optimizer.learningRate());
+    double[][] path = new double[steps + 1][];
+    path[0] = new double[] {x(), y(), surface.value(x(), y())};
+    for (int k = 1; k <= steps; k++) {
+      if (rates != null) {
+        optimizer.setLearningRate(rates.rate());
+      }
+      step(clipper);
+      path[k] = new double[] {x(), y(), surface.value(x(), y())};
+      if (rates != null) {
+        rates.advance(path[k][2]);
+      }
+    }
+    return path;
   }
 
   /**
@@ -55,12 +88,6 @@ public final class SurfaceDescent {
    * steps, each {x, y, f(x, y)}.
    */
   public double[][] run(int steps) {
-    double[][] path = new double[steps + 1][];
-    path[0] = new double[] {x(), y(), surface.value(x(), y())};
-    for (int k = 1; k <= steps; k++) {
-      step();
-      path[k] = new double[] {x(), y(), surface.value(x(), y())};
-    }
-    return path;
+    return run(steps, null, null);
   }
 }

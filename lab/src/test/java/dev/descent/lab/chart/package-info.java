@@ -1,0 +1,2 @@
+/** Tests of {@code dev.descent.lab.chart}. */
+package dev.descent.lab.chart;

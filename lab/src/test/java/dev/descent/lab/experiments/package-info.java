@@ -1,0 +1,2 @@
+/** Tests of {@code dev.descent.lab.experiments}. */
+package dev.descent.lab.experiments;

@@ -1,0 +1,2 @@
+/** Tests of {@code dev.descent.lab.progress}. */
+package dev.descent.lab.progress;

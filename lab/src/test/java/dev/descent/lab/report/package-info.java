@@ -1,0 +1,2 @@
+/** Tests of {@code dev.descent.lab.report}. */
+package dev.descent.lab.report;

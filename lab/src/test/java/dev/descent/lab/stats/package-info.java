@@ -1,0 +1,2 @@
+/** Tests of {@code dev.descent.lab.stats}. */
+package dev.descent.lab.stats;

@@ -1,0 +1,2 @@
+/** Test fixtures: a plugin initializer, synthetic IDX data. */
+package dev.descent.lab.testing;
