@@ -46,11 +46,7 @@ public final class Adam extends FusedOptimizer {
       boolean maximize, boolean decoupled) {
     public Config {
       String name = decoupled ? "adamw" : "adam";
-      Arguments.atLeast(name, "lr", lr, 0);
-      Arguments.inHalfOpen(name, "beta1", beta1, 0, 1);
-      Arguments.inHalfOpen(name, "beta2", beta2, 0, 1);
-      Arguments.atLeast(name, "eps", eps, 0);
-      Arguments.atLeast(name, "weight_decay", weightDecay, 0);
+      AdamFamilyChecks.check(name, lr, beta1, beta2, eps, weightDecay);
     }
 
     /** {@code adamw} for decoupled weight decay, {@code adam} otherwise. */

@@ -48,11 +48,7 @@ public final class NAdam extends FusedOptimizer {
   public record Config(double lr, double beta1, double beta2, double eps, double weightDecay, double momentumDecay,
       boolean decoupledWeightDecay, boolean maximize) {
     public Config {
-      Arguments.atLeast(NAME, "lr", lr, 0);
-      Arguments.inHalfOpen(NAME, "beta1", beta1, 0, 1);
-      Arguments.inHalfOpen(NAME, "beta2", beta2, 0, 1);
-      Arguments.atLeast(NAME, "eps", eps, 0);
-      Arguments.atLeast(NAME, "weight_decay", weightDecay, 0);
+      AdamFamilyChecks.check(NAME, lr, beta1, beta2, eps, weightDecay);
       Arguments.atLeast(NAME, "momentum_decay", momentumDecay, 0);
     }
 

@@ -2,7 +2,6 @@ package dev.descent.optimizers;
 
 import com.google.auto.service.AutoService;
 import dev.descent.optim.OptimizerProvider;
-import dev.descent.spec.Arguments;
 import dev.descent.spec.ParamSpec;
 import java.util.List;
 
@@ -45,11 +44,7 @@ public final class RAdam extends FusedOptimizer {
   public record Config(double lr, double beta1, double beta2, double eps, double weightDecay,
       boolean decoupledWeightDecay, boolean maximize) {
     public Config {
-      Arguments.atLeast(NAME, "lr", lr, 0);
-      Arguments.inHalfOpen(NAME, "beta1", beta1, 0, 1);
-      Arguments.inHalfOpen(NAME, "beta2", beta2, 0, 1);
-      Arguments.atLeast(NAME, "eps", eps, 0);
-      Arguments.atLeast(NAME, "weight_decay", weightDecay, 0);
+      AdamFamilyChecks.check(NAME, lr, beta1, beta2, eps, weightDecay);
     }
 
     /** The spec that rebuilds this configuration. */
