@@ -64,7 +64,7 @@ final class ListCommand implements Runnable {
         printKernels(out);
       } else if (REGISTRIES.containsKey(k)) {
         if (markdown) {
-          out.print(markdownTable(REGISTRIES.get(k).get()));
+          out.print(markdownTable(REGISTRIES.get(k).get().providers()));
         } else {
           printRegistry(out, REGISTRIES.get(k).get());
         }
@@ -90,9 +90,9 @@ final class ListCommand implements Runnable {
   }
 
   /** One row per provider: name, aliases, parameters with defaults, and its description. */
-  static String markdownTable(Registry<?> registry) {
+  static String markdownTable(List<? extends Provider<?>> providers) {
     StringBuilder b = new StringBuilder("| name | parameters (defaults) | formula and source |\n| --- | --- | --- |\n");
-    for (Provider<?> p : registry.providers()) {
+    for (Provider<?> p : providers) {
       StringBuilder params = new StringBuilder();
       for (ParamSpec param : p.parameters()) {
         params.append(params.length() == 0 ? "" : ", ").append(param.name()).append('=').append(param.formattedDefault());
