@@ -62,18 +62,13 @@ final class GradcheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     model.dtype = DType.FLOAT64.label();
     Dataset all = CsvReader.read(data, label, DType.FLOAT64).dataset();
-    int n = Math.min(examples, all.size());
-    int[] first = new int[n];
-    for (int i = 0; i < n; i++) {
-      first[i] = i;
-    }
-    Dataset batch = all.select(first);
+    Dataset batch = all.head(examples);
     Objective objective = model.objective(batch);
     GradientCheck.Result result = GradientCheck.check(objective, batch.features(), batch.targets(), epsilon,
         GradientCheck.DropoutMode.FIXED_MASK, 5);
     out.printf("model: %d inputs, %s (float64), loss %s, l2 %s%n", batch.featureCount(), objective.model().spec(),
         objective.loss().name(), model.l2);
-    out.printf("batch: the first %d examples of %s, ε = %s%n%n", n, data, epsilon);
+    out.printf("batch: the first %d examples of %s, ε = %s%n%n", batch.size(), data, epsilon);
     out.print(result.report());
     boolean passes = result.passes(threshold);
     out.printf("%n%s: relative error %.3e %s threshold %.1e%n", passes ? "PASS" : "FAIL", result.relativeError(),

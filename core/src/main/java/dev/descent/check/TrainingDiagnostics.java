@@ -91,12 +91,7 @@ public final class TrainingDiagnostics implements TrainingCallback {
 
   /** Diagnostics probing the first {@value #DEFAULT_PROBE} examples of {@code train}, with default thresholds. */
   public static TrainingDiagnostics of(Dataset train, Consumer<DiagnosticWarning> sink) {
-    int n = Math.min(DEFAULT_PROBE, train.size());
-    int[] first = new int[n];
-    for (int i = 0; i < n; i++) {
-      first[i] = i;
-    }
-    return new TrainingDiagnostics(train.select(first).features(), Thresholds.defaults(), sink);
+    return new TrainingDiagnostics(train.head(DEFAULT_PROBE).features(), Thresholds.defaults(), sink);
   }
 
   /** Every row so far: per epoch (0 = initialization), one per layer. */

@@ -50,6 +50,11 @@ public record Dataset(Tensor features, Tensor targets) {
     return new Dataset(x, y);
   }
 
+  /** The first {@code n} examples, as a new dataset; this dataset itself when it has no more than n. */
+  public Dataset head(int n) {
+    return size() <= n ? this : select(Shuffle.identity(n));
+  }
+
   /**
    * Splits into a training and a test set after shuffling with {@code random}; the test set holds
    * {@code round(testFraction·n)} examples.

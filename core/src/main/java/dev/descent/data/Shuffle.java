@@ -19,12 +19,18 @@ public final class Shuffle {
     }
   }
 
-  /** A uniformly random permutation of 0, …, n − 1. */
-  public static int[] permutation(int n, RandomGenerator random) {
+  /** The identity permutation 0, …, n − 1. */
+  public static int[] identity(int n) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;
     }
+    return p;
+  }
+
+  /** A uniformly random permutation of 0, …, n − 1. */
+  public static int[] permutation(int n, RandomGenerator random) {
+    int[] p = identity(n);
     shuffle(p, random);
     return p;
   }

@@ -62,10 +62,7 @@ public final class Trainer {
     List<Parameter> parameters = objective.model().parameters();
     boolean classification = Metrics.isClassification(objective.loss());
     SplittableRandom random = new SplittableRandom(config.seed());
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
+    int[] order = Shuffle.identity(n);
     BatchBuffer xBuffer = new BatchBuffer();
     BatchBuffer yBuffer = new BatchBuffer();
     long start = System.nanoTime();
@@ -140,12 +137,7 @@ public final class Trainer {
     for (dev.descent.nn.Layer layer : objective.model().layers()) {
       if (layer instanceof dev.descent.nn.Dense dense
           && dense.weightInitializer() instanceof DataDependentInitializer init && done.add(init)) {
-        int rows = Math.min(train.size(), INITIALIZATION_BATCH);
-        Tensor batch = Tensor.zeros(train.features().dtype(), rows, train.featureCount());
-        int[] first = new int[rows];
-        java.util.Arrays.setAll(first, i -> i);
-        train.features().gatherRows(first, 0, rows, batch);
-        init.initialize(objective.model(), batch);
+        init.initialize(objective.model(), train.head(INITIALIZATION_BATCH).features());
       }
     }
   }

@@ -68,16 +68,4 @@ public final class FashionMnist {
     }
     return out;
   }
-
-  /** The first {@code n} examples of {@code data} (all of them when it has fewer). */
-  public static Dataset head(Dataset data, int n) {
-    if (data.size() <= n) {
-      return data;
-    }
-    int[] first = new int[n];
-    for (int i = 0; i < n; i++) {
-      first[i] = i;
-    }
-    return data.select(first);
-  }
 }

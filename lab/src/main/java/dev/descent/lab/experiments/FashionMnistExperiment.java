@@ -65,8 +65,8 @@ public final class FashionMnistExperiment implements Experiment {
   @Override
   public Report run(ExperimentOptions options) {
     IdxDatasets.TrainTest data = FashionMnist.load(options.dataDir(), DType.FLOAT32);
-    Dataset[] normalized = FashionMnist.normalize(options.quick() ? FashionMnist.head(data.train(), 2000) : data.train(),
-        options.quick() ? FashionMnist.head(data.test(), 1000) : data.test());
+    Dataset[] normalized = FashionMnist.normalize(options.quick() ? data.train().head(2000) : data.train(),
+        options.quick() ? data.test().head(1000) : data.test());
     Dataset train = normalized[0];
     Dataset test = normalized[1];
     int epochs = options.size(EPOCHS, 2);
