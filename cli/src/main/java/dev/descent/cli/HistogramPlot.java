@@ -22,13 +22,8 @@ final class HistogramPlot {
 
   private HistogramPlot() {}
 
-  static void write(Tensor values, Distribution theory, String title, Path file) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < values.size(); i++) {
-      min = Math.min(min, values.get(i));
-      max = Math.max(max, values.get(i));
-    }
+  /** Plots {@code values}, whose smallest and largest are {@code min} and {@code max}, to {@code file}. */
+  static void write(Tensor values, double min, double max, Distribution theory, String title, Path file) {
     if (max == min) {
       min -= 0.5;
       max += 0.5;

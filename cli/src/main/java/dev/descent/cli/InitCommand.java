@@ -82,7 +82,7 @@ final class InitCommand implements Runnable {
       w.printf("wrote %s%n", out);
     }
     if (plot != null) {
-      HistogramPlot.write(weights, predicted.orElse(null), init.spec(), plot);
+      HistogramPlot.write(weights, sample[2], sample[3], predicted.orElse(null), init.spec(), plot);
       w.printf("wrote %s%n", plot);
     }
   }
