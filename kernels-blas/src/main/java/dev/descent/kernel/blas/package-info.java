@@ -1,0 +1,2 @@
+/** Matrix kernels: blas. */
+package dev.descent.kernel.blas;

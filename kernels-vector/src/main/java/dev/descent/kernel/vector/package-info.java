@@ -1,0 +1,2 @@
+/** Matrix kernels: vector. */
+package dev.descent.kernel.vector;
