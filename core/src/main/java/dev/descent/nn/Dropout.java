@@ -2,23 +2,24 @@ package dev.descent.nn;
 
 import dev.descent.spec.Arguments;
 import dev.descent.tensor.Tensor;
-import java.util.random.RandomGenerator;
+import dev.descent.random.SplitMix64;
 
 /**
  * Inverted dropout (Srivastava et al. 2014, as PyTorch's {@code nn.Dropout}): in training mode each
  * element is kept with probability 1 − p and scaled by 1/(1 − p), so y = x·m with
  * m ∈ {0, 1/(1 − p)}; in inference mode y = x. Backward multiplies by the same mask.
  *
- * <p>The mask is drawn from the generator given at build time. {@link #freezeMask} keeps the last
+ * <p>The mask is drawn from a generator of the layer's own ({@link SplitMix64}), seeded at build time
+ * with one draw from the model's generator, so its position can be checkpointed. {@link #freezeMask} keeps the last
  * mask for every following forward pass, which a gradient check needs so that the objective it
  * differentiates is a fixed function. Mutable, not thread-safe.
  */
-public final class Dropout implements Layer {
+public final class Dropout implements Layer, Stochastic {
   private final double p;
   private final BatchBuffer output = new BatchBuffer();
   private final BatchBuffer mask = new BatchBuffer();
   private final BatchBuffer gradInput = new BatchBuffer();
-  private RandomGenerator random;
+  private SplitMix64 random;
   private Tensor lastMask;
   private boolean training;
   private boolean frozen;
@@ -55,7 +56,20 @@ public final class Dropout implements Layer {
 
   @Override
   public void build(LayerContext context) {
-    this.random = context.random();
+    this.random = new SplitMix64(context.random().nextLong());
+  }
+
+  @Override
+  public long randomState() {
+    return random == null ? 0 : random.state();
+  }
+
+  @Override
+  public void restoreRandomState(long state) {
+    if (random == null) {
+      throw new IllegalStateException("dropout layer restored before build()");
+    }
+    random.setState(state);
   }
 
   @Override

@@ -30,6 +30,17 @@ public final class EarlyStopping implements TrainingCallback {
   }
 
   @Override
+  public java.util.Map<String, double[]> state() {
+    return java.util.Map.of("best", new double[] {best}, "waited", new double[] {waited});
+  }
+
+  @Override
+  public void restore(java.util.Map<String, double[]> state) {
+    best = TrainingState.scalar(state, "best", "early_stopping");
+    waited = (int) TrainingState.scalar(state, "waited", "early_stopping");
+  }
+
+  @Override
   public void onEpochEnd(TrainingProgress progress) {
     double value = monitorTest ? progress.history().testLoss().last() : progress.history().epochLoss().last();
     if (monitorTest && Double.isNaN(value)) {

@@ -27,6 +27,50 @@ public final class History {
     updateLoss = new DoubleSeries(expectedUpdates);
   }
 
+  /**
+   * Every recorded column as arrays, for checkpoints: one value per update in {@code updateLoss},
+   * one per epoch in the others.
+   */
+  public record Data(double[] updateLoss, double[] epochLoss, double[] epochAccuracy, double[] testLoss,
+      double[] testAccuracy, double[] epochUpdates, double[] epochSeconds, String stopReason) {
+
+    /** Fails unless every per-epoch column has the same length. */
+    public Data {
+      int epochs = epochLoss.length;
+      for (double[] column : new double[][] {epochAccuracy, testLoss, testAccuracy, epochUpdates, epochSeconds}) {
+        if (column.length != epochs) {
+          throw new dev.descent.DescentException(String.format(
+              "history columns disagree: %d epoch losses but a column of %d values", epochs, column.length));
+        }
+      }
+    }
+  }
+
+  /** A copy of everything recorded. */
+  public Data data() {
+    return new Data(updateLoss.toArray(), epochLoss.toArray(), epochAccuracy.toArray(), testLoss.toArray(),
+        testAccuracy.toArray(), epochUpdates.toArray(), epochSeconds.toArray(), stopReason);
+  }
+
+  /** A history holding {@code data}, which can go on recording. */
+  public static History of(Data data) {
+    History h = new History(data.updateLoss().length + 1024);
+    for (double v : data.updateLoss()) {
+      h.updateLoss.add(v);
+    }
+    for (int e = 0; e < data.epochLoss().length; e++) {
+      h.recordEpoch(data.epochLoss()[e], data.epochAccuracy()[e], data.testLoss()[e], data.testAccuracy()[e],
+          (long) data.epochUpdates()[e], data.epochSeconds()[e]);
+    }
+    h.stopReason = data.stopReason();
+    return h;
+  }
+
+  /** A copy that records independently of this one. */
+  public History copy() {
+    return of(data());
+  }
+
   void recordUpdate(double loss) {
     updateLoss.add(loss);
   }

@@ -13,14 +13,22 @@ import java.util.List;
  * @param updates updates to run, or 0 when {@code epochs} decides
  * @param seed the seed of the shuffling generator
  * @param callbacks hooks run in order
+ * @param nonFinite what to do with a batch whose objective or gradient is not finite
  */
-public record TrainingConfig(GradientDescent variant, int epochs, long updates, long seed, ImmutableList<TrainingCallback> callbacks) {
+public record TrainingConfig(GradientDescent variant, int epochs, long updates, long seed,
+    ImmutableList<TrainingCallback> callbacks, NonFinitePolicy nonFinite) {
 
   public TrainingConfig {
     if ((epochs > 0) == (updates > 0) || epochs < 0 || updates < 0) {
       throw new DescentException(String.format(
           "training needs exactly one of epochs or updates ≥ 1, got epochs=%d, updates=%d", epochs, updates));
     }
+    java.util.Objects.requireNonNull(nonFinite, "nonFinite");
+  }
+
+  /** A configuration that stops on a non-finite objective or gradient. */
+  public TrainingConfig(GradientDescent variant, int epochs, long updates, long seed, ImmutableList<TrainingCallback> callbacks) {
+    this(variant, epochs, updates, seed, callbacks, NonFinitePolicy.STOP);
   }
 
   /** Train for {@code epochs} epochs. */
@@ -36,6 +44,11 @@ public record TrainingConfig(GradientDescent variant, int epochs, long updates, 
   /** This configuration with {@code more} callbacks appended. */
   public TrainingConfig withCallbacks(List<TrainingCallback> more) {
     return new TrainingConfig(variant, epochs, updates, seed,
-        ImmutableList.<TrainingCallback>builder().addAll(callbacks).addAll(more).build());
+        ImmutableList.<TrainingCallback>builder().addAll(callbacks).addAll(more).build(), nonFinite);
+  }
+
+  /** This configuration with {@code policy} for non-finite objectives and gradients. */
+  public TrainingConfig withNonFinite(NonFinitePolicy policy) {
+    return new TrainingConfig(variant, epochs, updates, seed, callbacks, policy);
   }
 }
