@@ -21,10 +21,11 @@ contiguous data_offsets, compact JSON with raw UTF-8, the header padded with spa
 of 8 bytes, and {"format": "pt"} as metadata, as transformers' save_pretrained writes it. The
 .expected file lists the arrays as built in memory here, not as read back from the file.
 
-Output, one tab-separated record per line:
-    reader    safetensors-package | json+numpy | numpy.load
-    metadata  the __metadata__ object as JSON (keys sorted), or null
-    crc32c    CRC-32C of the data section, 8 hex digits (computed here, bit by bit)
+Output, one tab-separated record per line (names, keys and values of strings as the hex of their
+UTF-8 bytes, so that any character survives):
+    reader    safetensors-package | json+numpy | numpy.load | fixture
+    meta      key  value                 one line per __metadata__ entry, sorted by key
+    crc32c    CRC-32C of the data section, 8 hex digits (computed here, table-driven)
     tensor    name  dtype  shape (comma-separated, empty for a scalar)  values (space-separated)
 Floats are float.hex() of the value widened to a Python float (exact), "inf", "-inf", or
 "nan:" followed by the raw bits in hex; integers are decimal.
@@ -84,10 +85,18 @@ def format_value(value, dtype):
     return str(int(value))
 
 
+def utf8_hex(text):
+    return text.encode("utf-8").hex()
+
+
 def tensor_line(name, dtype_code, array):
     shape = ",".join(str(d) for d in array.shape)
     values = " ".join(format_value(v, array.dtype) for v in array.reshape(-1))
-    return "\t".join(["tensor", name, dtype_code, shape, values])
+    return "\t".join(["tensor", utf8_hex(name), dtype_code, shape, values])
+
+
+def metadata_lines(metadata):
+    return ["meta\t%s\t%s" % (utf8_hex(k), utf8_hex(v)) for k, v in sorted((metadata or {}).items())]
 
 
 def read_safetensors(path):
@@ -111,9 +120,7 @@ def read_safetensors(path):
             begin, end = info["data_offsets"]
             array = np.frombuffer(data[begin:end], dtype=NUMPY_DTYPES[info["dtype"]]).reshape(info["shape"])
             lines.append(tensor_line(name, info["dtype"], array))
-    lines.insert(1, "metadata\t" + json.dumps(metadata, sort_keys=True, ensure_ascii=False))
-    lines.insert(2, "crc32c\t%08x" % crc32c(data))
-    return lines
+    return lines[:1] + metadata_lines(metadata) + ["crc32c\t%08x" % crc32c(data)] + lines[1:]
 
 
 def read_npz(path):
@@ -156,8 +163,7 @@ def write_fixture(directory):
     data = b"".join(arrays[name].tobytes() for name in order)
     with open(os.path.join(directory, "numpy_written.safetensors"), "wb") as f:
         f.write(struct.pack("<Q", len(text)) + text + data)
-    lines = ["reader\tfixture", "metadata\t" + json.dumps(header["__metadata__"], sort_keys=True),
-             "crc32c\t%08x" % crc32c(data)]
+    lines = ["reader\tfixture"] + metadata_lines(header["__metadata__"]) + ["crc32c\t%08x" % crc32c(data)]
     lines += [tensor_line(name, codes[name], arrays[name]) for name in order]
     with open(os.path.join(directory, "numpy_written.expected"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

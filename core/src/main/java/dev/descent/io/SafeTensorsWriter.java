@@ -103,20 +103,7 @@ public final class SafeTensorsWriter {
     if (tensors.containsKey(name)) {
       throw new DescentException(label + " added twice");
     }
-    long count = 1;
-    for (long d : shape) {
-      if (d < 0) {
-        throw new DescentException(label + ": shape " + Arrays.toString(shape) + " has a negative dimension");
-      }
-      count = d == 0 || count == 0 ? 0 : (count > Long.MAX_VALUE / d ? -1 : count * d);
-      if (count < 0) {
-        throw new DescentException(label + ": shape " + Arrays.toString(shape) + " has more than 2^63 elements");
-      }
-    }
-    if (count != length) {
-      throw new DescentException(label + ": shape " + Arrays.toString(shape) + " holds " + count + " values, but "
-          + length + " were given");
-    }
+    ArrayShapes.require(label, shape, length);
     tensors.put(name, new Pending(dtype, shape.clone(), values));
     return this;
   }
