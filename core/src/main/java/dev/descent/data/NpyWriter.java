@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Writes a tensor as a NumPy {@code .npy} file (format version 1.0, as documented in
@@ -35,27 +36,9 @@ public final class NpyWriter {
   /** Writes {@code tensor} in {@code .npy} format to {@code out} (not closed). */
   public static void write(Tensor tensor, OutputStream out) throws IOException {
     boolean single = tensor.dtype() == DType.FLOAT32;
-    int[] dims = tensor.shape().dims();
-    StringBuilder shape = new StringBuilder("(");
-    for (int d : dims) {
-      shape.append(d).append(", ");
-    }
-    if (dims.length > 1) {
-      shape.setLength(shape.length() - 2);
-    } else {
-      shape.setLength(shape.length() - 1);
-    }
-    shape.append(')');
-    String dict = "{'descr': '" + (single ? "<f4" : "<f8") + "', 'fortran_order': False, 'shape': " + shape + ", }";
-    int unpadded = 10 + dict.length() + 1;
-    int padding = (64 - unpadded % 64) % 64;
-    String header = dict + " ".repeat(padding) + "\n";
+    long[] dims = Arrays.stream(tensor.shape().dims()).asLongStream().toArray();
     DataOutputStream data = new DataOutputStream(out);
-    data.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-    int length = header.length();
-    data.write(length & 0xff);
-    data.write(length >>> 8);
-    data.write(header.getBytes(StandardCharsets.US_ASCII));
+    data.write(header(tensor.dtype(), dims));
     for (int i = 0; i < tensor.size(); i++) {
       if (single) {
         data.writeInt(Integer.reverseBytes(Float.floatToRawIntBits((float) tensor.get(i))));
@@ -64,5 +47,33 @@ public final class NpyWriter {
       }
     }
     data.flush();
+  }
+
+  /**
+   * The {@code .npy} preamble and header for a little-endian, C-order array of {@code dtype} and
+   * {@code shape} ({@code ()} for a scalar, {@code (n,)} for rank 1): the bytes that precede the
+   * values, a multiple of 64 long. A header longer than the 65535 bytes of format 1.0 is an error.
+   */
+  public static byte[] header(DType dtype, long... shape) {
+    StringBuilder tuple = new StringBuilder("(");
+    for (int i = 0; i < shape.length; i++) {
+      tuple.append(i == 0 ? "" : ", ").append(shape[i]);
+    }
+    tuple.append(shape.length == 1 ? ",)" : ")");
+    String descr = dtype == DType.FLOAT32 ? "<f4" : "<f8";
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + tuple + ", }";
+    int unpadded = 10 + dict.length() + 1;
+    int padding = (64 - unpadded % 64) % 64;
+    String header = dict + " ".repeat(padding) + "\n";
+    int length = header.length();
+    if (length > 0xFFFF) {
+      throw new DescentException("a .npy header of " + length + " bytes does not fit format 1.0 (shape of rank "
+          + shape.length + ")");
+    }
+    byte[] bytes = new byte[10 + length];
+    byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (length & 0xff), (byte) (length >>> 8)};
+    System.arraycopy(magic, 0, bytes, 0, magic.length);
+    System.arraycopy(header.getBytes(StandardCharsets.US_ASCII), 0, bytes, 10, length);
+    return bytes;
   }
 }
