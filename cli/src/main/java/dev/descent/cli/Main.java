@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Neural-network initialization and gradient descent, from the command line.",
     subcommands = {ListCommand.class, TrainCommand.class, InitCommand.class, OptimizeCommand.class, GradcheckCommand.class,
-        ExperimentCommand.class,
+        ExperimentCommand.class, ExportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The exit status of a user error. */

@@ -9,7 +9,6 @@ import dev.descent.nn.Sequential;
 import dev.descent.nn.Stochastic;
 import dev.descent.optim.Optimizer;
 import dev.descent.random.SplitMix64;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -62,11 +61,6 @@ final class TrainingRun {
       throw new DescentException(String.format(
           "the checkpoint was taken on a training set of %d examples; this one has %d", state.order().length, n));
     }
-    if (state.callbacks().size() != callbacks.size()) {
-      throw new DescentException(String.format(
-          "the checkpoint holds the state of %d training callbacks; this run has %d", state.callbacks().size(),
-          callbacks.size()));
-    }
     TrainingRun run = new TrainingRun(model, optimizer, callbacks, state.order().clone(),
         new SplitMix64(state.shuffleState()), History.of(state.history()), state.seconds());
     run.update = state.update();
@@ -78,9 +72,8 @@ final class TrainingRun {
     run.predictions = state.predictions();
     run.seen = state.seen();
     run.skipped = state.skipped();
-    for (int i = 0; i < callbacks.size(); i++) {
-      callbacks.get(i).restore(state.callbacks().get(i));
-    }
+    optimizer.setLearningRate(state.learningRate());
+    state.restoreCallbacks(callbacks);
     restoreLayerRandom(model, state.layerRandom());
     return run;
   }
@@ -108,12 +101,12 @@ final class TrainingRun {
 
   /** A snapshot of where the run stands. */
   TrainingState state() {
-    List<Map<String, double[]>> states = new ArrayList<>();
+    ImmutableList.Builder<TrainingState.CallbackState> states = ImmutableList.builder();
     for (TrainingCallback c : callbacks) {
-      states.add(c.state());
+      states.add(TrainingState.CallbackState.of(c));
     }
     return new TrainingState(update, epoch, position, epochEnded, order.clone(), shuffle.state(), lossSum, correct,
-        predictions, seen, skipped, seconds(), history.data(), TrainingState.copy(states), layerRandom(model));
+        predictions, seen, skipped, seconds(), progress.optimizer().learningRate(), history.data(), states.build(), layerRandom(model));
   }
 
   private static ImmutableMap<String, Long> layerRandom(Sequential model) {

@@ -24,14 +24,15 @@ import java.util.Map;
  * @param seen examples of the current epoch that took part in an update
  * @param skipped batches skipped so far under {@link NonFinitePolicy#SKIP}
  * @param seconds training time so far, in seconds
+ * @param learningRate the optimizer's learning rate for the next update (a schedule may have moved it)
  * @param history what has been recorded so far
- * @param callbacks each callback's {@link TrainingCallback#state}, in the configuration's order
+ * @param callbacks each callback's class and {@link TrainingCallback#state}, in the configuration's order
  * @param layerRandom the random-generator states of the model's layers, by layer name
  */
 public record TrainingState(
     long update, int epoch, int position, boolean epochEnded, int[] order, long shuffleState,
-    double lossSum, long correct, long predictions, int seen, long skipped, double seconds,
-    History.Data history, ImmutableList<ImmutableMap<String, double[]>> callbacks,
+    double lossSum, long correct, long predictions, int seen, long skipped, double seconds, double learningRate,
+    History.Data history, ImmutableList<CallbackState> callbacks,
     ImmutableMap<String, Long> layerRandom) {
 
   /** Checks the counters are consistent with each other. */
@@ -58,14 +59,47 @@ public record TrainingState(
     return v[0];
   }
 
-  /** Deep copies of callback states. */
-  static ImmutableList<ImmutableMap<String, double[]>> copy(List<? extends Map<String, double[]>> states) {
-    ImmutableList.Builder<ImmutableMap<String, double[]>> all = ImmutableList.builder();
-    for (Map<String, double[]> state : states) {
-      ImmutableMap.Builder<String, double[]> one = ImmutableMap.builder();
-      state.forEach((k, v) -> one.put(k, v.clone()));
-      all.add(one.buildOrThrow());
+  /**
+   * The state of one callback: its class name and what {@link TrainingCallback#state} returned.
+   *
+   * @param type the callback's class name
+   * @param values the named arrays (copied in)
+   */
+  public record CallbackState(String type, ImmutableMap<String, double[]> values) {
+
+    /** The state of {@code callback}, copied. */
+    public static CallbackState of(TrainingCallback callback) {
+      return of(callback.getClass().getName(), callback.state());
     }
-    return all.build();
+
+    /** A state of a callback of class {@code type}, copied from {@code values}. */
+    public static CallbackState of(String type, Map<String, double[]> values) {
+      ImmutableMap.Builder<String, double[]> copy = ImmutableMap.builder();
+      values.forEach((k, v) -> copy.put(k, v.clone()));
+      return new CallbackState(type, copy.buildOrThrow());
+    }
+  }
+
+  /**
+   * Gives each of {@code callbacks} its saved state. Callbacks are matched by position; a position
+   * whose saved state is empty may hold any callback (stateless callbacks such as progress output
+   * can be added or removed between runs), but a saved state must find a callback of its class.
+   */
+  void restoreCallbacks(List<TrainingCallback> callbacks) {
+    for (int i = 0; i < Math.max(callbacks.size(), this.callbacks.size()); i++) {
+      CallbackState saved = i < this.callbacks.size() ? this.callbacks.get(i) : null;
+      TrainingCallback current = i < callbacks.size() ? callbacks.get(i) : null;
+      if (saved != null && current != null && saved.type().equals(current.getClass().getName())) {
+        current.restore(saved.values());
+      } else if (saved != null && !saved.values().isEmpty()) {
+        throw new DescentException(String.format(
+            "the checkpoint holds the state of training callback %d (%s), but this run has %s there", i + 1,
+            simpleName(saved.type()), current == null ? "none" : current.getClass().getSimpleName()));
+      }
+    }
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
   }
 }

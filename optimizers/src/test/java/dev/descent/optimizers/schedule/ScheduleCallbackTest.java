@@ -87,7 +87,7 @@ class ScheduleCallbackTest {
     ScheduleCallback schedule = new ScheduleCallback(Schedules.resolve("cosine(t_max=4)"));
     TinyTraining.fit(model, adam, 2, 4, TinyTraining.data(8), null, schedule);
     OptimizerState saved = adam.state();
-    double[] scheduleSaved = schedule.state().snapshot();
+    double[] scheduleSaved = schedule.run().snapshot();
     List<double[]> weights = model.parameters().stream().map(p -> p.value().toDoubleArray()).toList();
     TinyTraining.fit(model, adam, 2, 4, TinyTraining.data(8), null, schedule);
 
