@@ -15,23 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  private record Run(int status, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.run(args);
   }
 
-  private static void assertOneLineError(Run r, String... fragments) {
-    assertEquals(Main.USER_ERROR, r.status(), r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-    assertTrue(r.err().startsWith("descent: error: "), r.err());
-    assertFalse(r.err().contains("Exception"), r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), () -> "expected '" + f + "' in: " + r.err());
-    }
+  private static void assertOneLineError(CliRun r, String... fragments) {
+    r.assertOneLineError(fragments);
   }
 
   private Path csv(String name, String content) throws IOException {
@@ -41,19 +30,12 @@ class CliTest {
   }
 
   private Path circlesCsv(String name, int n, long seed) throws IOException {
-    var data = dev.descent.data.Datasets.circles(n, 0.05, 0.5, new java.util.SplittableRandom(seed),
-        dev.descent.tensor.DType.FLOAT64);
-    StringBuilder b = new StringBuilder("x1,x2,y\n");
-    for (int r = 0; r < n; r++) {
-      b.append(data.features().get(r, 0)).append(',').append(data.features().get(r, 1)).append(',')
-          .append((int) data.targets().get(r)).append('\n');
-    }
-    return csv(name, b.toString());
+    return CliRun.circlesCsv(dir, name, n, seed);
   }
 
   @Test
   void listShowsProvidersOfEveryModuleWithTheirJarsAndTheKernels() {
-    Run r = run("list");
+    CliRun r = run("list");
     assertEquals(0, r.status(), r.err());
     for (String name : new String[] {"zeros", "random_normal", "he_normal", "kaiming_normal", "sgd", "relu",
         "binary_cross_entropy", "minibatch", "reference"}) {
@@ -67,7 +49,7 @@ class CliTest {
 
   @Test
   void listOfOneKindAndUnknownKind() {
-    Run kernels = run("list", "kernels");
+    CliRun kernels = run("list", "kernels");
     assertEquals(0, kernels.status());
     assertTrue(kernels.out().contains("reference"));
     assertFalse(kernels.out().contains("kaiming_normal"));
@@ -79,7 +61,7 @@ class CliTest {
     Path train = circlesCsv("train.csv", 200, 1);
     Path test = circlesCsv("test.csv", 50, 2);
     Path history = dir.resolve("history.csv");
-    Run r = run("train", train.toString(), "--test", test.toString(), "--hidden", "8", "--optimizer",
+    CliRun r = run("train", train.toString(), "--test", test.toString(), "--hidden", "8", "--optimizer",
         "sgd(lr=0.1, momentum=0.9)", "--gd", "minibatch(size=16)", "--epochs", "60", "--init", "kaiming_normal",
         "--seed", "3", "--history", history.toString());
     assertEquals(0, r.status(), r.err());
@@ -125,7 +107,7 @@ class CliTest {
   @Test
   void experimentCommandPrintsTheTableAndWritesTheReport() throws IOException {
     Path out = dir.resolve("report");
-    Run r = run("experiment", "initialization", "--quick", "--seeds", "2", "--updates", "300", "--out", out.toString(),
+    CliRun r = run("experiment", "initialization", "--quick", "--seeds", "2", "--updates", "300", "--out", out.toString(),
         "--progress", "none");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().contains("random x10"), r.out());
@@ -161,7 +143,7 @@ class CliTest {
   void trainWithDiagnosticsPrintsPerLayerTablesAndWarnsNamingTheLayer() throws IOException {
     Path train = circlesCsv("train.csv", 100, 1);
     Path csv = dir.resolve("diagnostics.csv");
-    Run healthy = run("train", train.toString(), "--hidden", "8,8", "--init", "he_normal", "--epochs", "3", "--diagnostics-csv",
+    CliRun healthy = run("train", train.toString(), "--hidden", "8,8", "--init", "he_normal", "--epochs", "3", "--diagnostics-csv",
         csv.toString(), "--progress", "none");
     assertEquals(0, healthy.status(), healthy.err());
     assertTrue(healthy.out().contains("diagnostics per layer"), healthy.out());
@@ -170,7 +152,7 @@ class CliTest {
     assertEquals("", healthy.err());
     assertEquals(1 + 4 * 3, Files.readAllLines(csv).size(), "header + (initialization + 3 epochs) × 3 layers");
 
-    Run zeros = run("train", train.toString(), "--hidden", "8,8", "--init", "zeros", "--epochs", "2", "--diagnostics",
+    CliRun zeros = run("train", train.toString(), "--hidden", "8,8", "--init", "zeros", "--epochs", "2", "--diagnostics",
         "--progress", "none");
     assertEquals(0, zeros.status(), zeros.err());
     assertTrue(zeros.err().contains("descent: warning: gradients vanish at initialization at layer 1 (dense 8 → relu)"),
@@ -180,11 +162,11 @@ class CliTest {
   @Test
   void gradcheckPassesOnABuiltModelAndFailsAboveTheThreshold() throws IOException {
     Path train = circlesCsv("train.csv", 40, 1);
-    Run pass = run("gradcheck", train.toString(), "--hidden", "5,3", "--activation", "tanh", "--l2", "0.01", "--examples", "8");
+    CliRun pass = run("gradcheck", train.toString(), "--hidden", "5,3", "--activation", "tanh", "--l2", "0.01", "--examples", "8");
     assertEquals(0, pass.status(), pass.out() + pass.err());
     assertTrue(pass.out().contains("PASS: relative error"), pass.out());
     assertTrue(pass.out().contains("0.weight"), pass.out());
-    Run fail = run("gradcheck", train.toString(), "--hidden", "5", "--threshold", "1e-300");
+    CliRun fail = run("gradcheck", train.toString(), "--hidden", "5", "--threshold", "1e-300");
     assertEquals(GradcheckCommand.FAILED, fail.status(), fail.out());
     assertTrue(fail.out().contains("FAIL: relative error"), fail.out());
     assertOneLineError(run("gradcheck", train.toString(), "--examples", "0"), "--examples must be ≥ 1");

@@ -2,13 +2,10 @@ package dev.descent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.io.SafeTensorsFile;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,26 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PersistenceCommandTest {
   @TempDir Path dir;
 
-  record Run(int status, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(status, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.run(args);
   }
 
   private Path circles(String name, int n, long seed) throws IOException {
-    var data = dev.descent.data.Datasets.circles(n, 0.05, 0.5, new java.util.SplittableRandom(seed),
-        dev.descent.tensor.DType.FLOAT64);
-    StringBuilder b = new StringBuilder("x1,x2,y\n");
-    for (int r = 0; r < n; r++) {
-      b.append(data.features().get(r, 0)).append(',').append(data.features().get(r, 1)).append(',')
-          .append((int) data.targets().get(r)).append('\n');
-    }
-    Path file = dir.resolve(name);
-    Files.writeString(file, b.toString());
-    return file;
+    return CliRun.circlesCsv(dir, name, n, seed);
   }
 
   private static void assertSameTensors(Path a, Path b) {
@@ -50,13 +33,8 @@ class PersistenceCommandTest {
     }
   }
 
-  private static void assertOneLineError(Run r, String... fragments) {
-    assertEquals(Main.USER_ERROR, r.status(), r.err());
-    assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
-    assertFalse(r.err().contains("Exception"), r.err());
-    for (String f : fragments) {
-      assertTrue(r.err().contains(f), () -> "expected '" + f + "' in: " + r.err());
-    }
+  private static void assertOneLineError(CliRun r, String... fragments) {
+    r.assertOneLineError(fragments);
   }
 
   static final String[] RUN = {"--hidden", "8,4", "--optimizer", "adam(lr=0.01)", "--gd", "minibatch(size=16)",
@@ -74,13 +52,13 @@ class PersistenceCommandTest {
     Path data = circles("train.csv", 100, 1);
     Path whole = dir.resolve("whole.safetensors");
     Path checkpoint = dir.resolve("run.checkpoint.safetensors");
-    Run first = run(args(RUN, "train", data.toString(), "--updates", "50", "--checkpoint-every", "23", "--checkpoint",
+    CliRun first = run(args(RUN, "train", data.toString(), "--updates", "50", "--checkpoint-every", "23", "--checkpoint",
         checkpoint.toString(), "--save", whole.toString(), "--history", dir.resolve("whole.csv").toString()));
     assertEquals(0, first.status(), first.err());
     assertTrue(first.out().contains("last checkpoint: " + checkpoint + " (after update 46)"), first.out());
 
     Path resumed = dir.resolve("resumed.safetensors");
-    Run second = run("train", data.toString(), "--resume", checkpoint.toString(), "--save", resumed.toString(),
+    CliRun second = run("train", data.toString(), "--resume", checkpoint.toString(), "--save", resumed.toString(),
         "--progress", "none", "--history", dir.resolve("resumed.csv").toString());
     assertEquals(0, second.status(), second.err());
     assertTrue(second.out().contains("resumed from " + checkpoint + " after update 46"), second.out());
@@ -116,7 +94,7 @@ class PersistenceCommandTest {
     Path model = dir.resolve("m.safetensors");
     assertEquals(0, run(args(RUN, "train", data.toString(), "--updates", "3", "--save", model.toString())).status());
     Path npz = dir.resolve("m.npz");
-    Run export = run("export", model.toString(), "--npz", npz.toString());
+    CliRun export = run("export", model.toString(), "--npz", npz.toString());
     assertEquals(0, export.status(), export.err());
     assertTrue(export.out().startsWith("wrote 6 arrays"), export.out());
     assertTrue(Files.size(npz) > 0);
@@ -130,7 +108,7 @@ class PersistenceCommandTest {
   @Test
   void onNanSkipOrStop() throws IOException {
     Path data = circles("train.csv", 40, 1);
-    Run stop = run("train", data.toString(), "--updates", "20", "--optimizer", "sgd(lr=1e300)", "--progress", "none");
+    CliRun stop = run("train", data.toString(), "--updates", "20", "--optimizer", "sgd(lr=1e300)", "--progress", "none");
     assertOneLineError(stop, "training diverged at update");
     assertOneLineError(run("train", data.toString(), "--on-nan", "ignore"), "unknown non-finite policy 'ignore'",
         "stop, skip");
