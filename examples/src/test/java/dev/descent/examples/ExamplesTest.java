@@ -46,6 +46,13 @@ class ExamplesTest {
   }
 
   @Test
+  void resumeTrainingEndsWithIdenticalWeights() throws Exception {
+    String out = output(ResumeTraining::main);
+    assertTrue(out.contains("checkpoint after update 140; resumed to 200 updates"), out);
+    assertTrue(out.contains("identical weights: true"), out);
+  }
+
+  @Test
   void compareInitializersShowsZerosAtChanceAndHeFitting() throws Exception {
     String out = output(CompareInitializers::main);
     assertTrue(number(out, "zeros .* mean ([0-9.]+)") <= 0.55, out);
