@@ -10,7 +10,12 @@ import com.google.auto.service.AutoService;
  *
  * <ul>
  *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros);
- *   <li>m·n·k ≤ {@value #DIRECT_WORK}: a plain row-by-row loop that allocates nothing;
+ *   <li>small and skinny products: the register blocks of {@code DirectGemm}, which
+ *       pack nothing, allocate nothing and stay on the calling thread: products of at most
+ *       {@value #DIRECT_WORK} multiply-adds, C narrower than {@value #DIRECT_MAX_COLUMNS} columns
+ *       (the blocked path vectorises along C's rows, too short there), and C of at most
+ *       {@value #DIRECT_MAX_ROWS_TRANSPOSED_B} rows when op(B) = Bᵀ (packing would gather all of
+ *       Bᵀ for a few rows, as in the input gradient G·Wᵀ of a dense layer at batch 1);
  *   <li>otherwise the blocked path: blocks of up to 128 k-steps × 512 columns of op(B) (256 for
  *       double) are packed into per-thread buffers kept in L2; C is swept in strips of three rows
  *       held in L1, each updated two k-steps per pass over the columns by a loop that C2
@@ -32,7 +37,13 @@ public final class BlockedKernels implements MatrixKernels {
   public static final String NAME = "blocked";
 
   /** Products of at most this many multiply-adds take the direct path. */
-  static final long DIRECT_WORK = 1L << 9;
+  static final long DIRECT_WORK = 1L << 12;
+
+  /** C with fewer columns than this takes the direct path (below the parallel threshold). */
+  static final int DIRECT_MAX_COLUMNS = 16;
+
+  /** With a transposed B, C with at most this many rows takes the direct path. */
+  static final int DIRECT_MAX_ROWS_TRANSPOSED_B = 8;
 
   private final int threads;
 
@@ -61,6 +72,19 @@ public final class BlockedKernels implements MatrixKernels {
     return 100;
   }
 
+  /**
+   * Whether an m×n×k product takes the direct path: at most {@value #DIRECT_WORK} multiply-adds;
+   * fewer than {@value #DIRECT_MAX_COLUMNS} columns below {@link GemmThreads#PARALLEL_WORK}; or, with
+   * op(B) = Bᵀ, at most {@value #DIRECT_MAX_ROWS_TRANSPOSED_B} rows. Depends on the shape only, so
+   * the thread count never changes the path.
+   */
+  static boolean isDirect(boolean transB, int m, int n, int k) {
+    long work = (long) m * n * k;
+    return work <= DIRECT_WORK
+        || (n < DIRECT_MAX_COLUMNS && work < GemmThreads.PARALLEL_WORK)
+        || (transB && m <= DIRECT_MAX_ROWS_TRANSPOSED_B);
+  }
+
   @Override
   public void gemm(
       boolean transA, boolean transB, int m, int n, int k,
@@ -80,7 +104,7 @@ public final class BlockedKernels implements MatrixKernels {
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
-    if ((long) m * n * k <= DIRECT_WORK) {
+    if (isDirect(transB, m, n, k)) {
       DirectGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, m, n, k);
       return;
     }
@@ -112,7 +136,7 @@ public final class BlockedKernels implements MatrixKernels {
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
-    if ((long) m * n * k <= DIRECT_WORK) {
+    if (isDirect(transB, m, n, k)) {
       DirectGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, m, n, k);
       return;
     }

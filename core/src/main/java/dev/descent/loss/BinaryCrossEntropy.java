@@ -38,11 +38,7 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
     for (int i = 0; i < output.size(); i++) {
       double o = output.get(i);
       double t = target.get(i);
-      if (fromLogits) {
-        sum += Math.max(o, 0) - o * t + Math.log1p(Math.exp(-Math.abs(o)));
-      } else {
-        sum -= t * Math.max(Math.log(o), -100) + (1 - t) * Math.max(Math.log1p(-o), -100);
-      }
+      sum += fromLogits ? logitTerm(o, t, Math.exp(-Math.abs(o))) : probabilityTerm(o, t);
     }
     return sum / output.size();
   }
@@ -53,11 +49,50 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
     for (int i = 0; i < output.size(); i++) {
       double o = output.get(i);
       double t = target.get(i);
+      grad.set(i, fromLogits ? logitGradient(o, t, Math.exp(-Math.abs(o)), n) : probabilityGradient(o, t, n));
+    }
+  }
+
+  /** One pass: from logits, e^(−|z|) is computed once per element for both the loss and σ(z). */
+  @Override
+  public double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
+    checkTarget(output, target);
+    int size = output.size();
+    double n = size;
+    double sum = 0;
+    for (int i = 0; i < size; i++) {
+      double o = output.get(i);
+      double t = target.get(i);
       if (fromLogits) {
-        grad.set(i, (SpecialFunctions.sigmoid(o) - t) / n);
+        double e = Math.exp(-Math.abs(o));
+        sum += logitTerm(o, t, e);
+        grad.set(i, logitGradient(o, t, e, n));
       } else {
-        grad.set(i, (o - t) / (n * Math.max(o * (1 - o), 1e-12)));
+        sum += probabilityTerm(o, t);
+        grad.set(i, probabilityGradient(o, t, n));
       }
     }
+    return sum / size;
+  }
+
+  /** max(z, 0) − z·t + log(1 + e^(−|z|)), given e = e^(−|z|). */
+  private static double logitTerm(double z, double t, double e) {
+    return Math.max(z, 0) - z * t + Math.log1p(e);
+  }
+
+  /** (σ(z) − t)/n, given e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise, as {@link SpecialFunctions#sigmoid}. */
+  private static double logitGradient(double z, double t, double e, double n) {
+    double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    return (p - t) / n;
+  }
+
+  /** −[t·log p + (1 − t)·log(1 − p)], each log clamped to ≥ −100. */
+  private static double probabilityTerm(double p, double t) {
+    return -(t * Math.max(Math.log(p), -100) + (1 - t) * Math.max(Math.log1p(-p), -100));
+  }
+
+  /** (p − t) / (n·max(p(1 − p), 1e-12)). */
+  private static double probabilityGradient(double p, double t, double n) {
+    return (p - t) / (n * Math.max(p * (1 - p), 1e-12));
   }
 }

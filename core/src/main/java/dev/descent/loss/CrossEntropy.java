@@ -57,14 +57,7 @@ public record CrossEntropy() implements Loss {
     boolean indices = isIndexTarget(output, target);
     double total = 0;
     for (int r = 0; r < output.rows(); r++) {
-      double lse = logSumExp(output, r * cols, cols);
-      if (indices) {
-        total += lse - output.get(r * cols + (int) target.get(r));
-      } else {
-        for (int c = 0; c < cols; c++) {
-          total += target.get(r * cols + c) * (lse - output.get(r * cols + c));
-        }
-      }
+      total += rowLoss(output, target, r, cols, indices, logSumExp(output, r * cols, cols));
     }
     return total / output.rows();
   }
@@ -75,20 +68,55 @@ public record CrossEntropy() implements Loss {
     boolean indices = isIndexTarget(output, target);
     double n = output.rows();
     for (int r = 0; r < output.rows(); r++) {
-      int base = r * cols;
-      double lse = logSumExp(output, base, cols);
-      double targetSum = 0;
-      if (!indices) {
-        for (int c = 0; c < cols; c++) {
-          targetSum += target.get(base + c);
-        }
-      }
+      rowGradient(output, target, r, cols, indices, logSumExp(output, r * cols, cols), n, grad);
+    }
+  }
+
+  /** One pass: each row's log-sum-exp is computed once for both the loss and the softmax. */
+  @Override
+  public double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
+    checkTarget(output, target);
+    int cols = output.cols();
+    boolean indices = isIndexTarget(output, target);
+    double n = output.rows();
+    double total = 0;
+    for (int r = 0; r < output.rows(); r++) {
+      double lse = logSumExp(output, r * cols, cols);
+      total += rowLoss(output, target, r, cols, indices, lse);
+      rowGradient(output, target, r, cols, indices, lse, n, grad);
+    }
+    return total / output.rows();
+  }
+
+  /** L_r = lse − z[label], or Σ_j t_j·(lse − z_j). */
+  private static double rowLoss(Tensor output, Tensor target, int r, int cols, boolean indices, double lse) {
+    int base = r * cols;
+    if (indices) {
+      return lse - output.get(base + (int) target.get(r));
+    }
+    double loss = 0;
+    for (int c = 0; c < cols; c++) {
+      loss += target.get(base + c) * (lse - output.get(base + c));
+    }
+    return loss;
+  }
+
+  /** grad_j = (s·softmax(z)_j − t_j)/n with s = Σ_j t_j (1 for a label), softmax(z)_j = exp(z_j − lse). */
+  private static void rowGradient(Tensor output, Tensor target, int r, int cols, boolean indices, double lse, double n,
+      Tensor grad) {
+    int base = r * cols;
+    double targetSum = 0;
+    if (!indices) {
       for (int c = 0; c < cols; c++) {
-        double p = Math.exp(output.get(base + c) - lse);
-        double t = indices ? (c == (int) target.get(r) ? 1 : 0) : target.get(base + c);
-        double scale = indices ? 1 : targetSum;
-        grad.set(base + c, (scale * p - t) / n);
+        targetSum += target.get(base + c);
       }
+    }
+    int label = indices ? (int) target.get(r) : -1;
+    for (int c = 0; c < cols; c++) {
+      double p = Math.exp(output.get(base + c) - lse);
+      double t = indices ? (c == label ? 1 : 0) : target.get(base + c);
+      double scale = indices ? 1 : targetSum;
+      grad.set(base + c, (scale * p - t) / n);
     }
   }
 

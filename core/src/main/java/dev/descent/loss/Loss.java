@@ -19,6 +19,17 @@ public interface Loss {
   void gradient(Tensor output, Tensor target, Tensor grad);
 
   /**
+   * The mean loss, as {@link #value}, and grad ← ∂(mean loss)/∂output, as {@link #gradient}, with the
+   * same results; built-in losses compute both in one pass over the batch, sharing what the two
+   * have in common (the exponentials of a cross-entropy).
+   */
+  default double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
+    double value = value(output, target);
+    gradient(output, target, grad);
+    return value;
+  }
+
+  /**
    * The same objective computed from the input of {@code outputActivation} instead of its output,
    * or {@code null} when this loss has no such form. Binary cross-entropy after a sigmoid becomes
    * binary cross-entropy from logits, and cross-entropy after a softmax takes the logits directly:

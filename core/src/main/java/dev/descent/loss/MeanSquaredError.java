@@ -32,4 +32,18 @@ public record MeanSquaredError() implements Loss {
       grad.set(i, scale * (output.get(i) - target.get(i)));
     }
   }
+
+  /** One pass: each difference oᵢ − tᵢ is computed once for both the loss and the gradient. */
+  @Override
+  public double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
+    checkTarget(output, target);
+    double scale = 2.0 / output.size();
+    double sum = 0;
+    for (int i = 0; i < output.size(); i++) {
+      double d = output.get(i) - target.get(i);
+      sum += d * d;
+      grad.set(i, scale * d);
+    }
+    return sum / output.size();
+  }
 }

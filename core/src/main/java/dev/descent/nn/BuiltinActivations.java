@@ -7,29 +7,80 @@ import java.util.List;
 
 /**
  * The built-in activation functions and their providers, with PyTorch's definitions and parameter
- * names ({@code torch.nn} activation modules).
+ * names ({@code torch.nn} activation modules). Each elementwise one runs its own monomorphic loops
+ * over arrays (see {@link ElementwiseActivation}).
  */
 public final class BuiltinActivations {
   private BuiltinActivations() {}
 
+  /**
+   * The built-in elementwise activations: each overrides the array methods of {@link
+   * ElementwiseActivation} with loops of its own, so {@link Sequential} may run it fused with the
+   * {@link Dense} layer before it.
+   */
+  sealed interface BuiltinElementwise extends ElementwiseActivation
+      permits Identity, Relu, LeakyRelu, Elu, Selu, Gelu, Sigmoid, Tanh, Softplus, Silu {}
+
   /** Identity, f(x) = x; also called {@code linear}. */
-  public record Identity() implements ElementwiseActivation {
+  public record Identity() implements BuiltinElementwise {
     @Override public String name() { return "identity"; }
     @Override public String spec() { return "identity"; }
     @Override public double value(double x) { return x; }
     @Override public double derivative(double x, double y) { return 1; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** ReLU, f(x) = max(0, x); f′(0) = 0 as in PyTorch. */
-  public record Relu() implements ElementwiseActivation {
+  public record Relu() implements BuiltinElementwise {
     @Override public String name() { return "relu"; }
     @Override public String spec() { return "relu"; }
     @Override public double value(double x) { return x > 0 ? x : 0; }
     @Override public double derivative(double x, double y) { return x > 0 ? 1 : 0; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** Leaky ReLU, f(x) = x for x &gt; 0, negative_slope·x otherwise (PyTorch {@code LeakyReLU}). */
-  public record LeakyRelu(double negativeSlope) implements ElementwiseActivation {
+  public record LeakyRelu(double negativeSlope) implements BuiltinElementwise {
     public LeakyRelu {
       Arguments.finite("leaky_relu", "negative_slope", negativeSlope);
     }
@@ -37,10 +88,31 @@ public final class BuiltinActivations {
     @Override public String spec() { return "leaky_relu(negative_slope=" + negativeSlope + ")"; }
     @Override public double value(double x) { return x > 0 ? x : negativeSlope * x; }
     @Override public double derivative(double x, double y) { return x > 0 ? 1 : negativeSlope; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** ELU, f(x) = x for x &gt; 0, α·(eˣ − 1) otherwise (Clevert et al. 2015; PyTorch {@code ELU}). */
-  public record Elu(double alpha) implements ElementwiseActivation {
+  public record Elu(double alpha) implements BuiltinElementwise {
     public Elu {
       Arguments.atLeast("elu", "alpha", alpha, 0);
     }
@@ -48,13 +120,34 @@ public final class BuiltinActivations {
     @Override public String spec() { return "elu(alpha=" + alpha + ")"; }
     @Override public double value(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
     @Override public double derivative(double x, double y) { return x > 0 ? 1 : y + alpha; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /**
    * SELU, f(x) = λ·x for x &gt; 0, λ·α·(eˣ − 1) otherwise, with λ ≈ 1.0507 and α ≈ 1.6733
    * (Klambauer et al. 2017; PyTorch {@code SELU}).
    */
-  public record Selu() implements ElementwiseActivation {
+  public record Selu() implements BuiltinElementwise {
     /** λ, PyTorch's {@code scale}. */
     public static final double SCALE = 1.0507009873554804934193349852946;
     /** α, PyTorch's {@code alpha}. */
@@ -63,13 +156,34 @@ public final class BuiltinActivations {
     @Override public String spec() { return "selu"; }
     @Override public double value(double x) { return x > 0 ? SCALE * x : SCALE * ALPHA * Math.expm1(x); }
     @Override public double derivative(double x, double y) { return x > 0 ? SCALE : y + SCALE * ALPHA; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /**
    * GELU (Hendrycks and Gimpel 2016; PyTorch {@code GELU}): f(x) = x·Φ(x) with the exact normal
    * CDF, or with {@code approximate=tanh}, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
    */
-  public record Gelu(boolean tanhApproximation) implements ElementwiseActivation {
+  public record Gelu(boolean tanhApproximation) implements BuiltinElementwise {
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
     @Override public String name() { return "gelu"; }
     @Override public String spec() { return "gelu(approximate=" + (tanhApproximation ? "tanh" : "none") + ")"; }
@@ -91,29 +205,92 @@ public final class BuiltinActivations {
       }
       return SpecialFunctions.normalCdf(x) + x * SpecialFunctions.normalPdf(x);
     }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** Logistic sigmoid, σ(x) = 1 / (1 + e⁻ˣ); σ′ = σ·(1 − σ). */
-  public record Sigmoid() implements ElementwiseActivation {
+  public record Sigmoid() implements BuiltinElementwise {
     @Override public String name() { return "sigmoid"; }
     @Override public String spec() { return "sigmoid"; }
     @Override public double value(double x) { return SpecialFunctions.sigmoid(x); }
     @Override public double derivative(double x, double y) { return y * (1 - y); }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** Hyperbolic tangent; tanh′ = 1 − tanh². */
-  public record Tanh() implements ElementwiseActivation {
+  public record Tanh() implements BuiltinElementwise {
     @Override public String name() { return "tanh"; }
     @Override public String spec() { return "tanh"; }
     @Override public double value(double x) { return Math.tanh(x); }
     @Override public double derivative(double x, double y) { return 1 - y * y; }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /**
    * Softplus (PyTorch {@code Softplus}): f(x) = (1/β)·log(1 + e^(βx)), and x itself where
    * βx &gt; threshold; f′(x) = σ(βx).
    */
-  public record Softplus(double beta, double threshold) implements ElementwiseActivation {
+  public record Softplus(double beta, double threshold) implements BuiltinElementwise {
     public Softplus {
       Arguments.greaterThan("softplus", "beta", beta, 0);
       Arguments.finite("softplus", "threshold", threshold);
@@ -132,10 +309,31 @@ public final class BuiltinActivations {
       double bx = beta * x;
       return bx > threshold ? 1 : SpecialFunctions.sigmoid(bx);
     }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
+    }
   }
 
   /** SiLU (swish), f(x) = x·σ(x); f′ = σ(x)·(1 + x·(1 − σ(x))) (PyTorch {@code SiLU}). */
-  public record Silu() implements ElementwiseActivation {
+  public record Silu() implements BuiltinElementwise {
     @Override public String name() { return "silu"; }
     @Override public String spec() { return "silu"; }
     @Override public double value(double x) { return x * SpecialFunctions.sigmoid(x); }
@@ -144,6 +342,27 @@ public final class BuiltinActivations {
     public double derivative(double x, double y) {
       double s = SpecialFunctions.sigmoid(x);
       return s * (1 + x * (1 - s));
+    }
+
+    @Override public void forward(float[] x, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = (float) value(x[i]);
+      }
+    }
+    @Override public void forward(double[] x, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        y[i] = value(x[i]);
+      }
+    }
+    @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+      }
+    }
+    @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        gx[i] = derivative(x[i], y[i]) * gy[i];
+      }
     }
   }
 

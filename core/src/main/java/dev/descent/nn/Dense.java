@@ -101,6 +101,17 @@ public final class Dense implements Layer {
 
   @Override
   public Tensor forward(Tensor x, boolean training) {
+    Tensor y = forwardWithoutBias(x);
+    y.addRow(bias.value(), y);
+    return y;
+  }
+
+  /**
+   * x·W into the output buffer, without the bias: the first half of the forward pass, which
+   * {@link Sequential} completes with {@link ActivationLayer#forwardWithBias} when a built-in
+   * activation follows.
+   */
+  Tensor forwardWithoutBias(Tensor x) {
     if (weight == null) {
       throw new IllegalStateException("dense layer used before build()");
     }
@@ -110,16 +121,29 @@ public final class Dense implements Layer {
     }
     Tensor y = output.get(x.rows(), units, x.dtype());
     x.matmul(weight.value(), y);
-    y.addRow(bias.value(), y);
     input = x;
     return y;
   }
 
   @Override
   public Tensor backward(Tensor gradOutput) {
+    return backward(gradOutput, true, true);
+  }
+
+  /**
+   * The backward pass for upstream gradient G: ∂L/∂W = xᵀ·G always, ∂L/∂b = Σ_rows G when {@code
+   * biasGradient} (the fused activation has already set it otherwise), and ∂L/∂x = G·Wᵀ when {@code
+   * inputGradient}, else {@code null} (the first layer of a model, whose input needs no gradient).
+   */
+  Tensor backward(Tensor gradOutput, boolean biasGradient, boolean inputGradient) {
     Shapes.matrix("dense backward", "the output gradient", gradOutput, input.rows(), units);
     input.matmul(true, gradOutput, false, weight.grad());
-    gradOutput.columnSums(bias.grad(), 1, 0);
+    if (biasGradient) {
+      gradOutput.columnSums(bias.grad(), 1, 0);
+    }
+    if (!inputGradient) {
+      return null;
+    }
     Tensor gx = gradInput.get(input.rows(), inputSize, input.dtype());
     gradOutput.matmul(false, weight.value(), true, gx);
     return gx;

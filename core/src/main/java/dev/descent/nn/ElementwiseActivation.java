@@ -5,8 +5,14 @@ import dev.descent.tensor.Tensor;
 
 /**
  * An activation applied to each element alone: y = f(x), ∂L/∂x = f′(x)·∂L/∂y. Implementations give
- * {@link #value} and {@link #derivative} in double precision; the loops over float and double
- * arrays live here, once.
+ * {@link #value} and {@link #derivative} in double precision; float32 elements are widened, computed
+ * in double and rounded back.
+ *
+ * <p>The array methods run f or f′ over a range of a flat array. Their defaults call {@link #value}
+ * or {@link #derivative} for each element; because a loop shared by several implementations makes
+ * that call megamorphic (an interface dispatch per element), every built-in activation overrides
+ * them with a loop of its own, in which the call is monomorphic and inlined. The results are the
+ * same either way. The tensor methods run the array methods over the whole tensor.
  */
 public interface ElementwiseActivation extends Activation {
 
@@ -16,41 +22,52 @@ public interface ElementwiseActivation extends Activation {
   /** f′(x), given x and y = f(x) (whichever is cheaper to use). */
   double derivative(double x, double y);
 
+  /** y[i] ← f(x[i]) for i in [from, to), computed in double and rounded to float. */
+  default void forward(float[] x, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = (float) value(x[i]);
+    }
+  }
+
+  /** y[i] ← f(x[i]) for i in [from, to). */
+  default void forward(double[] x, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] = value(x[i]);
+    }
+  }
+
+  /**
+   * gx[i] ← f′(x[i], y[i])·gy[i] for i in [from, to), computed in double and rounded to float;
+   * {@code gx} may be {@code gy}.
+   */
+  default void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+    for (int i = from; i < to; i++) {
+      gx[i] = (float) (derivative(x[i], y[i]) * gy[i]);
+    }
+  }
+
+  /** gx[i] ← f′(x[i], y[i])·gy[i] for i in [from, to); {@code gx} may be {@code gy}. */
+  default void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
+    for (int i = from; i < to; i++) {
+      gx[i] = derivative(x[i], y[i]) * gy[i];
+    }
+  }
+
   @Override
   default void forward(Tensor x, Tensor y) {
     if (x.dtype() == DType.FLOAT32) {
-      float[] xs = x.floats();
-      float[] ys = y.floats();
-      for (int i = 0; i < xs.length; i++) {
-        ys[i] = (float) value(xs[i]);
-      }
+      forward(x.floats(), y.floats(), 0, x.size());
     } else {
-      double[] xs = x.doubles();
-      double[] ys = y.doubles();
-      for (int i = 0; i < xs.length; i++) {
-        ys[i] = value(xs[i]);
-      }
+      forward(x.doubles(), y.doubles(), 0, x.size());
     }
   }
 
   @Override
   default void backward(Tensor x, Tensor y, Tensor gradY, Tensor gradX) {
     if (x.dtype() == DType.FLOAT32) {
-      float[] xs = x.floats();
-      float[] ys = y.floats();
-      float[] gy = gradY.floats();
-      float[] gx = gradX.floats();
-      for (int i = 0; i < xs.length; i++) {
-        gx[i] = (float) (derivative(xs[i], ys[i]) * gy[i]);
-      }
+      backward(x.floats(), y.floats(), gradY.floats(), gradX.floats(), 0, x.size());
     } else {
-      double[] xs = x.doubles();
-      double[] ys = y.doubles();
-      double[] gy = gradY.doubles();
-      double[] gx = gradX.doubles();
-      for (int i = 0; i < xs.length; i++) {
-        gx[i] = derivative(xs[i], ys[i]) * gy[i];
-      }
+      backward(x.doubles(), y.doubles(), gradY.doubles(), gradX.doubles(), 0, x.size());
     }
   }
 }

@@ -12,9 +12,17 @@ import java.util.random.RandomGenerator;
  * A stack of layers applied in order; itself a {@link Layer}. Parameters are named as in PyTorch's
  * {@code nn.Sequential}: the layer's index, a dot and the layer's own name ({@code 0.weight},
  * {@code 0.bias}, {@code 2.weight}, …). Mutable, not thread-safe.
+ *
+ * <p>A {@link Dense} layer directly followed by an {@link ActivationLayer} with a built-in
+ * elementwise activation runs as one stage: x·W, then the bias add and the activation in one sweep
+ * ({@link ActivationLayer#forwardWithBias}); backward, the activation's derivative and the bias
+ * gradient in one sweep, then the two products. Both layers end in the same state, with the same
+ * outputs and gradients bit for bit, as when run one after the other.
  */
 public final class Sequential implements Layer {
   private final ImmutableList<Layer> layers;
+  /** {@code fused[i]}: layer i is a dense layer run fused with the activation layer i + 1. */
+  private final boolean[] fused;
   private List<Parameter> parameters = List.of();
   private int inputSize = -1;
   private DType dtype;
@@ -25,6 +33,11 @@ public final class Sequential implements Layer {
       throw new DescentException("a sequential model needs at least one layer");
     }
     this.layers = ImmutableList.copyOf(layers);
+    this.fused = new boolean[this.layers.size()];
+    for (int i = 0; i + 1 < fused.length; i++) {
+      fused[i] = this.layers.get(i) instanceof Dense
+          && this.layers.get(i + 1) instanceof ActivationLayer a && a.fusesWithDense();
+    }
   }
 
   /** A model of {@code layers}, in order. */
@@ -137,7 +150,13 @@ public final class Sequential implements Layer {
     }
     Tensor x = input;
     for (int i = 0; i < count; i++) {
-      x = layers.get(i).forward(x, training);
+      if (fused[i] && i + 1 < count) {
+        Dense dense = (Dense) layers.get(i);
+        x = ((ActivationLayer) layers.get(i + 1)).forwardWithBias(dense.forwardWithoutBias(x), dense.bias().value());
+        i++;
+      } else {
+        x = layers.get(i).forward(x, training);
+      }
     }
     return x;
   }
@@ -149,9 +168,32 @@ public final class Sequential implements Layer {
 
   /** Backpropagates {@code gradOutput}, the gradient at the output of layer {@code count − 1}, to the input. */
   public Tensor backward(Tensor gradOutput, int count) {
+    return backward(gradOutput, count, true);
+  }
+
+  /**
+   * Sets every parameter gradient of the first {@code count} layers by backpropagating {@code
+   * gradOutput}, the gradient at the output of layer {@code count − 1}, without computing the
+   * gradient with respect to the model's input: a first dense layer skips its product G·Wᵀ, the
+   * largest of the backward pass when the input is wide.
+   */
+  public void backwardToParameters(Tensor gradOutput, int count) {
+    backward(gradOutput, count, false);
+  }
+
+  private Tensor backward(Tensor gradOutput, int count, boolean inputGradient) {
     Tensor g = gradOutput;
     for (int i = count - 1; i >= 0; i--) {
-      g = layers.get(i).backward(g);
+      if (i >= 1 && fused[i - 1]) {
+        Dense dense = (Dense) layers.get(i - 1);
+        Tensor gz = ((ActivationLayer) layers.get(i)).backwardWithBiasGradient(g, dense.bias().grad());
+        g = dense.backward(gz, false, inputGradient || i > 1);
+        i--;
+      } else if (i == 0 && !inputGradient && layers.get(0) instanceof Dense dense) {
+        g = dense.backward(g, true, false);
+      } else {
+        g = layers.get(i).backward(g);
+      }
     }
     return g;
   }

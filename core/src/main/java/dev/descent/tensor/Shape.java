@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class Shape {
   private final int[] dims;
   private final int size;
+  private final int rows;
 
   private Shape(int[] dims) {
     Preconditions.checkArgument(dims.length > 0, "a shape needs at least one dimension");
@@ -23,6 +24,11 @@ public final class Shape {
     }
     this.dims = dims;
     this.size = (int) product;
+    int r = 1;
+    for (int i = 0; i < dims.length - 1; i++) {
+      r *= dims[i];
+    }
+    this.rows = r;
   }
 
   /** A shape with the given dimensions. */
@@ -57,10 +63,6 @@ public final class Shape {
 
   /** The product of every dimension but the last (1 for rank 1). */
   public int rows() {
-    int rows = 1;
-    for (int i = 0; i < dims.length - 1; i++) {
-      rows *= dims[i];
-    }
     return rows;
   }
 

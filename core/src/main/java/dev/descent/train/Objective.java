@@ -79,10 +79,9 @@ public final class Objective {
     Tensor output = lossLayers == model.layers().size() ? scores : model.layers().get(lossLayers).forward(scores, training);
     lastOutput = output;
     Loss active = lossOnLogits == null ? loss : lossOnLogits;
-    double value = active.value(scores, y);
     Tensor g = gradient.like(scores);
-    active.gradient(scores, y, g);
-    model.backward(g, lossLayers);
+    double value = active.valueAndGradient(scores, y, g);
+    model.backwardToParameters(g, lossLayers);
     return value + penaltyAndGradient(true);
   }
 

@@ -1,6 +1,7 @@
 package dev.descent.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -121,37 +122,79 @@ class KernelContractTest {
 
   @Test
   void directAndBlockedPathsAreBitIdentical() {
-    int[][] shapes = {{1, 1, 1}, {5, 7, 3}, {13, 600, 131}, {64, 70, 257}, {31, 13, 300}};
+    int[][] shapes = {{1, 1, 1}, {5, 7, 3}, {13, 600, 131}, {64, 70, 257}, {31, 13, 300}, {1, 256, 784}, {300, 10, 2}};
     for (int[] shape : shapes) {
       for (int t = 0; t < 4; t++) {
-        Case cs = layout(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], -0.75, 1.25, new Random(SEED - t));
-        Inputs in = inputs(cs);
-        int ars = cs.transA() ? 1 : cs.lda();
-        int acs = cs.transA() ? cs.lda() : 1;
-        int brs = cs.transB() ? 1 : cs.ldb();
-        int bcs = cs.transB() ? cs.ldb() : 1;
-        float[] a = toFloats(in.a());
-        float[] b = toFloats(in.b());
-        float[] direct = toFloats(in.c());
-        float[] blocked = direct.clone();
-        DirectGemm.multiply(
-            (float) cs.alpha(), a, cs.aOff(), ars, acs, b, cs.bOff(), brs, bcs,
-            (float) cs.beta(), direct, cs.cOff(), cs.ldc(), cs.m(), cs.n(), cs.k());
-        BlockedGemm.multiply(
-            (float) cs.alpha(), a, cs.aOff(), ars, acs, b, cs.bOff(), brs, bcs,
-            (float) cs.beta(), blocked, cs.cOff(), cs.ldc(), cs.k(), 0, cs.m(), 0, cs.n());
-        assertArrayEquals(bits(direct), bits(blocked), cs + " float");
-        double[] directD = in.c().clone();
-        double[] blockedD = in.c().clone();
-        DirectGemm.multiply(
-            cs.alpha(), in.a(), cs.aOff(), ars, acs, in.b(), cs.bOff(), brs, bcs,
-            cs.beta(), directD, cs.cOff(), cs.ldc(), cs.m(), cs.n(), cs.k());
-        BlockedGemm.multiply(
-            cs.alpha(), in.a(), cs.aOff(), ars, acs, in.b(), cs.bOff(), brs, bcs,
-            cs.beta(), blockedD, cs.cOff(), cs.ldc(), cs.k(), 0, cs.m(), 0, cs.n());
-        assertArrayEquals(bits(directD), bits(blockedD), cs + " double");
+        assertDirectEqualsBlocked(layout(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], -0.75, 1.25, new Random(SEED - t)));
       }
     }
+  }
+
+  @Test
+  void directRegisterBlocksMatchTheBlockedPathForEveryRemainder() {
+    // every combination of full and partial 4-row strips and 8-, 4-, 2- and 1-column blocks
+    int[] rows = {1, 2, 3, 4, 5, 7, 8, 9};
+    int[] cols = {1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 17};
+    int[] depths = {1, 2, 5};
+    double[][] scalars = {{1, 0}, {-0.75, 1.25}, {1, 1}, {2, 0}};
+    int count = 0;
+    for (int m : rows) {
+      for (int n : cols) {
+        for (int k : depths) {
+          for (int t = 0; t < 4; t++) {
+            double[] ab = scalars[count++ % scalars.length];
+            Case cs = layout(t / 2 == 1, t % 2 == 1, m, n, k, ab[0], ab[1], new Random(SEED + count));
+            assertDirectEqualsBlocked(cs);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void smallAndSkinnyProductsTakeTheDirectPath() {
+    // the training step's products at batch 1 (784-256-128-10) and in the 2-10-5-1 exercise (batch 300)
+    assertTrue(BlockedKernels.isDirect(true, 1, 256, 128), "G·Wᵀ at batch 1");
+    assertTrue(BlockedKernels.isDirect(true, 8, 784, 256), "G·Wᵀ at batch 8");
+    assertTrue(BlockedKernels.isDirect(false, 1, 10, 128), "last layer at batch 1");
+    assertTrue(BlockedKernels.isDirect(false, 300, 10, 2), "first layer of 2-10-5-1");
+    assertTrue(BlockedKernels.isDirect(false, 300, 1, 5), "last layer of 2-10-5-1");
+    assertTrue(BlockedKernels.isDirect(false, 10, 5, 300), "weight gradient of 2-10-5-1");
+    assertTrue(BlockedKernels.isDirect(false, 7, 7, 7), "tiny");
+    // packing pays for itself: rows enough to reuse a packed B, or wide rows to vectorise along
+    assertFalse(BlockedKernels.isDirect(false, 1, 256, 784), "x·W at batch 1 packs W by rows (a copy)");
+    assertFalse(BlockedKernels.isDirect(false, 784, 256, 1), "xᵀ·G at batch 1 vectorises along 256 columns");
+    assertFalse(BlockedKernels.isDirect(true, 32, 784, 256), "G·Wᵀ at batch 32");
+    assertFalse(BlockedKernels.isDirect(false, 32, 256, 784), "x·W at batch 32");
+    assertFalse(BlockedKernels.isDirect(false, 100_000, 10, 1000), "narrow but large enough for threads");
+  }
+
+  private static void assertDirectEqualsBlocked(Case cs) {
+    Inputs in = inputs(cs);
+    int ars = cs.transA() ? 1 : cs.lda();
+    int acs = cs.transA() ? cs.lda() : 1;
+    int brs = cs.transB() ? 1 : cs.ldb();
+    int bcs = cs.transB() ? cs.ldb() : 1;
+    float[] a = toFloats(in.a());
+    float[] b = toFloats(in.b());
+    float[] direct = toFloats(in.c());
+    float[] blocked = direct.clone();
+    DirectGemm.multiply(
+        (float) cs.alpha(), a, cs.aOff(), ars, acs, b, cs.bOff(), brs, bcs,
+        (float) cs.beta(), direct, cs.cOff(), cs.ldc(), cs.m(), cs.n(), cs.k());
+    BlockedGemm.multiply(
+        (float) cs.alpha(), a, cs.aOff(), ars, acs, b, cs.bOff(), brs, bcs,
+        (float) cs.beta(), blocked, cs.cOff(), cs.ldc(), cs.k(), 0, cs.m(), 0, cs.n());
+    assertArrayEquals(bits(direct), bits(blocked), cs + " float");
+    double[] directD = in.c().clone();
+    double[] blockedD = in.c().clone();
+    DirectGemm.multiply(
+        cs.alpha(), in.a(), cs.aOff(), ars, acs, in.b(), cs.bOff(), brs, bcs,
+        cs.beta(), directD, cs.cOff(), cs.ldc(), cs.m(), cs.n(), cs.k());
+    BlockedGemm.multiply(
+        cs.alpha(), in.a(), cs.aOff(), ars, acs, in.b(), cs.bOff(), brs, bcs,
+        cs.beta(), blockedD, cs.cOff(), cs.ldc(), cs.k(), 0, cs.m(), 0, cs.n());
+    assertArrayEquals(bits(directD), bits(blockedD), cs + " double");
   }
 
   private static List<Case> cases() {
@@ -160,6 +203,7 @@ class KernelContractTest {
       {1, 1, 1}, {1, 1, 7}, {7, 1, 1}, {1, 13, 1}, {2, 3, 4}, {4, 5, 2}, {7, 13, 31}, {31, 7, 13},
       {67, 131, 31}, {13, 67, 131}, {131, 13, 67}, {16, 16, 16}, {17, 17, 17}, {65, 65, 65},
       {5, 600, 3}, {3, 257, 129}, {4, 513, 256}, {61, 520, 200}, {400, 100, 110}, {300, 300, 300},
+      {1, 256, 784}, {1, 130, 256}, {784, 256, 1}, {9, 10, 128}, {300, 10, 2}, {10, 5, 300},
       {0, 5, 3}, {5, 0, 3}, {4, 6, 0}, {1, 1, 0}
     };
     double[][] scalars = {{1, 0}, {-0.5, 1}, {2.25, -1.5}, {1, 0.5}, {0.3, 0}, {0, 2}};

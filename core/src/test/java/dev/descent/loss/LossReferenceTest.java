@@ -1,6 +1,7 @@
 package dev.descent.loss;
 
 import static dev.descent.testing.Fixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,6 +51,27 @@ class LossReferenceTest {
     double rel = name.equals("bce_probabilities_clamped_log") ? 1e-7 : 1e-13;
     for (int i = 0; i < expectedGrad.length; i++) {
       assertClose(expectedGrad[i], g.get(i), rel, 1e-300, name + " gradient[" + i + "]");
+    }
+    // the one-pass form gives the same value and gradient, bit for bit
+    Tensor fusedGrad = o.zerosLike();
+    assertEquals(loss.value(o, t), loss.valueAndGradient(o, t, fusedGrad), 0, name + " one-pass value");
+    assertArrayEquals(g.toDoubleArray(), fusedGrad.toDoubleArray(), name + " one-pass gradient");
+    Tensor o32 = o.copy(DType.FLOAT32);
+    Tensor t32 = t.copy(DType.FLOAT32);
+    Tensor g32 = o32.zerosLike();
+    loss.gradient(o32, t32, g32);
+    Tensor fused32 = o32.zerosLike();
+    assertEquals(loss.value(o32, t32), loss.valueAndGradient(o32, t32, fused32), 0, name + " float32 one-pass value");
+    assertArrayEquals(g32.toDoubleArray(), fused32.toDoubleArray(), name + " float32 one-pass gradient");
+  }
+
+  @Test
+  void onePassFormChecksTargetsLikeValue() {
+    Tensor o = Tensor.zeros(DType.FLOAT64, 3, 2);
+    for (String spec : List.of("mse", "bce", "cross_entropy")) {
+      DescentException e = assertThrows(DescentException.class,
+          () -> Losses.resolve(spec).valueAndGradient(o, Tensor.zeros(DType.FLOAT64, 2, 2), o.zerosLike()));
+      assertTrue(e.getMessage().contains("[2, 2]") && e.getMessage().contains("[3, 2]"), e.getMessage());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.descent.data.Dataset;
 import dev.descent.data.Datasets;
 import dev.descent.data.Shuffle;
 import dev.descent.loss.BinaryCrossEntropy;
+import dev.descent.loss.Losses;
 import dev.descent.nn.Activations;
 import dev.descent.nn.BatchBuffer;
 import dev.descent.nn.Dense;
@@ -85,6 +86,72 @@ class AllocationTest {
       epoch.run(); // 200 updates
     }
     return (double) (bean.getThreadAllocatedBytes(thread) - before) / (sgd.steps() - updatesBefore);
+  }
+
+  /**
+   * Bytes per update of a softmax classifier (cross-entropy from logits, class-index targets) or a
+   * regression (mean squared error, linear output), both with fused dense + activation stages, at
+   * batch {@code batch}; 100 examples, so batch 32 also runs a shorter last batch.
+   */
+  static double bytesPerUpdate(DType dtype, boolean classifier, int batch) {
+    com.sun.management.ThreadMXBean bean = bean();
+    long thread = Thread.currentThread().getId();
+    SplittableRandom random = new SplittableRandom(4);
+    int n = 100;
+    Tensor features = Tensor.zeros(dtype, n, 6);
+    Tensor targets = Tensor.zeros(dtype, n, classifier ? 1 : 2);
+    for (int i = 0; i < features.size(); i++) {
+      features.set(i, random.nextGaussian());
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      targets.set(i, classifier ? random.nextInt(3) : random.nextGaussian());
+    }
+    Sequential model = Sequential.of(
+        new Dense(24, TestInitializers.normal(0.4), TestInitializers.zeros()), Activations.layer("elu"),
+        new Dense(12, TestInitializers.normal(0.3), TestInitializers.zeros()), Activations.layer("leaky_relu"),
+        new Dense(classifier ? 3 : 2, TestInitializers.normal(0.3), TestInitializers.zeros()),
+        Activations.layer(classifier ? "softmax" : "identity"))
+        .build(6, dtype, new SplittableRandom(1));
+    Objective objective = new Objective(model, Losses.resolve(classifier ? "cross_entropy" : "mse"), 1e-4);
+    TestSgd sgd = new TestSgd(0.05);
+    int[] order = Shuffle.identity(n);
+    BatchBuffer xs = new BatchBuffer();
+    BatchBuffer ys = new BatchBuffer();
+    Runnable epoch = () -> {
+      Shuffle.shuffle(order, random);
+      for (int from = 0; from < n; from += batch) {
+        int count = Math.min(batch, n - from);
+        Tensor x = xs.get(count, 6, dtype);
+        Tensor y = ys.get(count, targets.cols(), dtype);
+        features.gatherRows(order, from, count, x);
+        targets.gatherRows(order, from, count, y);
+        objective.computeGradients(x, y);
+        sgd.step(model.parameters());
+      }
+    };
+    int warmUp = 1500 / ((n + batch - 1) / batch) + 1;
+    for (int i = 0; i < warmUp; i++) {
+      epoch.run();
+    }
+    long before = bean.getThreadAllocatedBytes(thread);
+    long updatesBefore = sgd.steps();
+    for (int i = 0; i < warmUp / 3 + 1; i++) {
+      epoch.run();
+    }
+    return (double) (bean.getThreadAllocatedBytes(thread) - before) / (sgd.steps() - updatesBefore);
+  }
+
+  @Test
+  void fusedStagesAndOnePassLossesAllocateNothingAtBatchOneAndThirtyTwo() {
+    for (DType dtype : DType.values()) {
+      for (boolean classifier : new boolean[] {true, false}) {
+        for (int batch : new int[] {1, 32}) {
+          double perUpdate = bytesPerUpdate(dtype, classifier, batch);
+          assertTrue(perUpdate < STRICT_BOUND, String.format("%s %s batch %d: %s bytes/update",
+              dtype.label(), classifier ? "softmax classifier" : "regression", batch, perUpdate));
+        }
+      }
+    }
   }
 
   @Test
