@@ -14,7 +14,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * is computed by one thread in the same order as without threads. The pool has one daemon thread
  * per available processor, is created on first use and is shared by every caller.
  */
-final class GemmThreads {
+public final class GemmThreads {
   /** Products with fewer multiply-adds than this stay on the calling thread. */
   static final long PARALLEL_WORK = 1L << 22;
 
@@ -26,7 +26,7 @@ final class GemmThreads {
 
   /** The work of one window C(i0..i1−1, j0..j1−1). */
   @FunctionalInterface
-  interface Window {
+  public interface Window {
     void compute(int i0, int i1, int j0, int j1);
   }
 
@@ -45,7 +45,7 @@ final class GemmThreads {
   }
 
   /** How many windows an m×n×k product is worth splitting into, at most {@code threads}. */
-  static int parts(int threads, int m, int n, int k) {
+  public static int parts(int threads, int m, int n, int k) {
     if (threads < 2 || (long) m * n * k < PARALLEL_WORK) {
       return 1;
     }
@@ -53,7 +53,7 @@ final class GemmThreads {
   }
 
   /** Runs {@code window} on {@code parts} disjoint windows covering the m×n matrix C. */
-  static void split(int parts, int m, int n, Window window) {
+  public static void split(int parts, int m, int n, Window window) {
     boolean byColumns = n >= m;
     int length = byColumns ? n : m;
     int step = byColumns ? COLUMN_STEP : ROW_STEP;

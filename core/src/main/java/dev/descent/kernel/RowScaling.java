@@ -6,11 +6,11 @@ import java.util.Arrays;
  * The β part of gemm on one row segment of C: x ← β·x, where β = 0 writes zeros without reading x
  * (so NaN or garbage in C does not propagate) and β = 1 leaves x as it is.
  */
-final class RowScaling {
+public final class RowScaling {
   private RowScaling() {}
 
   /** {@code x[off..off+len−1] ← β·x}, in place. */
-  static void scale(float[] x, int off, int len, float beta) {
+  public static void scale(float[] x, int off, int len, float beta) {
     if (beta == 0) {
       Arrays.fill(x, off, off + len, 0f);
     } else if (beta != 1) {
@@ -34,7 +34,7 @@ final class RowScaling {
   }
 
   /** Double-precision twin of {@link #scale(float[], int, int, float)}. */
-  static void scale(double[] x, int off, int len, double beta) {
+  public static void scale(double[] x, int off, int len, double beta) {
     if (beta == 0) {
       Arrays.fill(x, off, off + len, 0d);
     } else if (beta != 1) {

@@ -1,0 +1,164 @@
+package dev.descent.kernel.vector;
+
+import dev.descent.kernel.RowScaling;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The double path for small products: vector loops straight over the caller's arrays, without the
+ * packing of {@link DoubleBlocked}.
+ *
+ * <p>C ← α·op(A)·op(B) + β·C for the whole m×n matrix, element by element as
+ * C(i, j) ← β·C(i, j) (zero without reading C when β = 0), then C(i, j) ← fma(α·A(i, p), B(p, j),
+ * C(i, j)) for p = 0 … k−1 in order. Vectors run along the rows of C and of op(B), four rows of C
+ * at a time (two vectors of each, eight accumulators in registers); columns past the last whole
+ * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
+ * element gets the same operations wherever it lies.
+ *
+ * <p>A row of op(B) is contiguous when op(B) = B; when op(B) = Bᵀ, op(B) is first copied into a
+ * per-thread buffer of k·n elements (far fewer than the m·n·k multiply-adds unless m is tiny).
+ */
+final class DoubleDirect {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  private static final int ROWS = 4;
+
+  private DoubleDirect() {}
+
+  /** C ← α·op(A)·op(B) + β·C; requires m, n, k ≥ 1. */
+  static void multiply(
+      boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, int aOff, int lda,
+      double[] b, int bOff, int ldb,
+      double beta, double[] c, int cOff, int ldc) {
+    int ars = transA ? 1 : lda;
+    int acs = transA ? lda : 1;
+    if (transB) {
+      double[] rows = Workspace.current().doubleB(k * n);
+      for (int j = 0; j < n; j++) {
+        int column = bOff + j * ldb;
+        for (int p = 0; p < k; p++) {
+          rows[p * n + j] = b[column + p];
+        }
+      }
+      b = rows;
+      bOff = 0;
+      ldb = n;
+    }
+    int whole = n - n % LANES;
+    int i = 0;
+    for (; i + ROWS <= m; i += ROWS) {
+      fourRows(k, alpha, a, aOff + i * ars, ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+    }
+    for (; i < m; i++) {
+      oneRow(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+    }
+    if (whole < n) {
+      for (i = 0; i < m; i++) {
+        scalarTail(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole, n);
+      }
+    }
+  }
+
+  /**
+   * Rows ci, ci + ldc, … (four) of C, columns 0 … whole−1: two vectors of each row at a time, then
+   * the last vector if their number is odd.
+   */
+  private static void fourRows(
+      int k, double alpha, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
+      double beta, double[] c, int ci, int ldc, int whole) {
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int j = 0;
+    for (; j + 2 * LANES <= whole; j += 2 * LANES) {
+      DoubleVector s00 = start(beta, c, ci + j);
+      DoubleVector s01 = start(beta, c, ci + j + LANES);
+      DoubleVector s10 = start(beta, c, c1 + j);
+      DoubleVector s11 = start(beta, c, c1 + j + LANES);
+      DoubleVector s20 = start(beta, c, c2 + j);
+      DoubleVector s21 = start(beta, c, c2 + j + LANES);
+      DoubleVector s30 = start(beta, c, c3 + j);
+      DoubleVector s31 = start(beta, c, c3 + j + LANES);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        int bp = bOff + p * ldb + j;
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+        DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[q]);
+        s00 = x.fma(b0, s00);
+        s01 = x.fma(b1, s01);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]);
+        s10 = x.fma(b0, s10);
+        s11 = x.fma(b1, s11);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]);
+        s20 = x.fma(b0, s20);
+        s21 = x.fma(b1, s21);
+        x = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]);
+        s30 = x.fma(b0, s30);
+        s31 = x.fma(b1, s31);
+      }
+      s00.intoArray(c, ci + j);
+      s01.intoArray(c, ci + j + LANES);
+      s10.intoArray(c, c1 + j);
+      s11.intoArray(c, c1 + j + LANES);
+      s20.intoArray(c, c2 + j);
+      s21.intoArray(c, c2 + j + LANES);
+      s30.intoArray(c, c3 + j);
+      s31.intoArray(c, c3 + j + LANES);
+    }
+    if (j < whole) {
+      DoubleVector s0 = start(beta, c, ci + j);
+      DoubleVector s1 = start(beta, c, c1 + j);
+      DoubleVector s2 = start(beta, c, c2 + j);
+      DoubleVector s3 = start(beta, c, c3 + j);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bOff + p * ldb + j);
+        s0 = DoubleVector.broadcast(SPECIES, alpha * a[q]).fma(bv, s0);
+        s1 = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]).fma(bv, s1);
+        s2 = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]).fma(bv, s2);
+        s3 = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]).fma(bv, s3);
+      }
+      s0.intoArray(c, ci + j);
+      s1.intoArray(c, c1 + j);
+      s2.intoArray(c, c2 + j);
+      s3.intoArray(c, c3 + j);
+    }
+  }
+
+  /** Row ci of C, columns 0 … whole−1. */
+  private static void oneRow(
+      int k, double alpha, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
+      double beta, double[] c, int ci, int whole) {
+    for (int j = 0; j < whole; j += LANES) {
+      DoubleVector s = start(beta, c, ci + j);
+      for (int p = 0; p < k; p++) {
+        s = DoubleVector.broadcast(SPECIES, alpha * a[ai + p * acs])
+            .fma(DoubleVector.fromArray(SPECIES, b, bOff + p * ldb + j), s);
+      }
+      s.intoArray(c, ci + j);
+    }
+  }
+
+  /** Row ci of C, columns from … to−1, accumulated in C itself. */
+  private static void scalarTail(
+      int k, double alpha, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
+      double beta, double[] c, int ci, int from, int to) {
+    RowScaling.scale(c, ci + from, to - from, beta);
+    for (int p = 0; p < k; p++) {
+      double x = alpha * a[ai + p * acs];
+      int bp = bOff + p * ldb;
+      for (int j = from; j < to; j++) {
+        c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+      }
+    }
+  }
+
+  /** β·C(at … at+LANES−1), or zeros without reading C when β = 0. */
+  private static DoubleVector start(double beta, double[] c, int at) {
+    return beta == 0
+        ? DoubleVector.zero(SPECIES)
+        : DoubleVector.fromArray(SPECIES, c, at).mul(beta);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.descent.kernel.vector;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-blocked double micro-kernel: one {@value #MR}×{@link #NR} tile of C from a packed
+ * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 12 vector accumulators.
+ *
+ * <p>The tile is {@value #MR} rows by two vectors of the preferred species ({@link #LANES} lanes,
+ * 4 with AVX2, so 6×8), the shape of the BLIS Haswell dgemm kernel. Each k-step loads two vectors
+ * of B, broadcasts six values of A and issues twelve fused multiply-adds into accumulators that stay
+ * in registers for the whole panel (12 + 2 + 1 of the 16 vector registers of x86-64).
+ *
+ * <p>Per element the kernel computes S = fma(a_{kc−1}, b_{kc−1}, … fma(a_1, b_1, fma(a_0, b_0, 0)))
+ * over the packed (already α-scaled) values in increasing k, then C ← S when β = 0 (C is not read)
+ * and C ← fma(C, β, S) = β·C + S with one rounding otherwise. A tile cut by the edge of C is computed
+ * in full and its valid part merged with {@link Math#fma}, which rounds exactly like the vector
+ * lanes, so an element's bits do not depend on where its tile starts.
+ */
+final class DoubleMicroKernel {
+  /** The vector shape: {@code DoubleVector.SPECIES_PREFERRED}. */
+  static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  /** Lanes per vector. */
+  static final int LANES = SPECIES.length();
+  /** Rows per tile. */
+  static final int MR = 6;
+  /** Columns per tile: two vectors. */
+  static final int NR = 2 * LANES;
+
+  private DoubleMicroKernel() {}
+
+  /**
+   * Writes the {@value #MR}×{@link #NR} product of the A panel at {@code ai} and the B panel at
+   * {@code bi}, both {@code kc} deep, row-major into {@code tile[0..MR·NR−1]}.
+   *
+   * <p>The accumulators go to memory rather than straight into C so that no vector crosses a call
+   * that C2 might decline to inline (this method is already near its inlining node budget): a
+   * vector passed to a call that is not inlined is boxed on the heap, in the innermost loop.
+   */
+  static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
+    DoubleVector c00 = DoubleVector.zero(SPECIES);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    DoubleVector c40 = c00;
+    DoubleVector c41 = c00;
+    DoubleVector c50 = c00;
+    DoubleVector c51 = c00;
+    int end = ai + kc * MR;
+    for (int ia = ai, ib = bi; ia < end; ia += MR, ib += NR) {
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, ib);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, bp, ib + LANES);
+      DoubleVector a = DoubleVector.broadcast(SPECIES, ap[ia]);
+      c00 = a.fma(b0, c00);
+      c01 = a.fma(b1, c01);
+      a = DoubleVector.broadcast(SPECIES, ap[ia + 1]);
+      c10 = a.fma(b0, c10);
+      c11 = a.fma(b1, c11);
+      a = DoubleVector.broadcast(SPECIES, ap[ia + 2]);
+      c20 = a.fma(b0, c20);
+      c21 = a.fma(b1, c21);
+      a = DoubleVector.broadcast(SPECIES, ap[ia + 3]);
+      c30 = a.fma(b0, c30);
+      c31 = a.fma(b1, c31);
+      a = DoubleVector.broadcast(SPECIES, ap[ia + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      a = DoubleVector.broadcast(SPECIES, ap[ia + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, LANES);
+    c10.intoArray(tile, NR);
+    c11.intoArray(tile, NR + LANES);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + LANES);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + LANES);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + LANES);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + LANES);
+  }
+
+  /**
+   * Merges the {@code rows}×{@code cols} top-left part of {@code tile} (from {@link #multiply})
+   * into C at {@code ci}, row stride {@code ldc}: C ← S when β = 0, C ← fma(C, β, S) otherwise.
+   * Full tiles use vectors, cut ones {@link Math#fma}; both round identically.
+   */
+  static void merge(double[] tile, double beta, double[] c, int ci, int ldc, int rows, int cols) {
+    if (rows == MR && cols == NR) {
+      DoubleVector scale = DoubleVector.broadcast(SPECIES, beta);
+      for (int r = 0; r < MR; r++) {
+        for (int j = 0; j < NR; j += LANES) {
+          DoubleVector s = DoubleVector.fromArray(SPECIES, tile, r * NR + j);
+          int at = ci + r * ldc + j;
+          if (beta == 0) {
+            s.intoArray(c, at);
+          } else {
+            DoubleVector.fromArray(SPECIES, c, at).fma(scale, s).intoArray(c, at);
+          }
+        }
+      }
+      return;
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < cols; j++) {
+        int at = ci + r * ldc + j;
+        double s = tile[r * NR + j];
+        c[at] = beta == 0 ? s : Math.fma(c[at], beta, s);
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.descent.kernel.vector;
+
+import dev.descent.kernel.RowScaling;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float path for small products: vector loops straight over the caller's arrays, without the
+ * packing of {@link FloatBlocked}.
+ *
+ * <p>C ← α·op(A)·op(B) + β·C for the whole m×n matrix, element by element as
+ * C(i, j) ← β·C(i, j) (zero without reading C when β = 0), then C(i, j) ← fma(α·A(i, p), B(p, j),
+ * C(i, j)) for p = 0 … k−1 in order. Vectors run along the rows of C and of op(B), four rows of C
+ * at a time (two vectors of each, eight accumulators in registers); columns past the last whole
+ * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
+ * element gets the same operations wherever it lies.
+ *
+ * <p>A row of op(B) is contiguous when op(B) = B; when op(B) = Bᵀ, op(B) is first copied into a
+ * per-thread buffer of k·n elements (far fewer than the m·n·k multiply-adds unless m is tiny).
+ */
+final class FloatDirect {
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  private static final int ROWS = 4;
+
+  private FloatDirect() {}
+
+  /** C ← α·op(A)·op(B) + β·C; requires m, n, k ≥ 1. */
+  static void multiply(
+      boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    int ars = transA ? 1 : lda;
+    int acs = transA ? lda : 1;
+    if (transB) {
+      float[] rows = Workspace.current().floatB(k * n);
+      for (int j = 0; j < n; j++) {
+        int column = bOff + j * ldb;
+        for (int p = 0; p < k; p++) {
+          rows[p * n + j] = b[column + p];
+        }
+      }
+      b = rows;
+      bOff = 0;
+      ldb = n;
+    }
+    int whole = n - n % LANES;
+    int i = 0;
+    for (; i + ROWS <= m; i += ROWS) {
+      fourRows(k, alpha, a, aOff + i * ars, ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+    }
+    for (; i < m; i++) {
+      oneRow(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+    }
+    if (whole < n) {
+      for (i = 0; i < m; i++) {
+        scalarTail(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole, n);
+      }
+    }
+  }
+
+  /**
+   * Rows ci, ci + ldc, … (four) of C, columns 0 … whole−1: two vectors of each row at a time, then
+   * the last vector if their number is odd.
+   */
+  private static void fourRows(
+      int k, float alpha, float[] a, int ai, int ars, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int ldc, int whole) {
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int j = 0;
+    for (; j + 2 * LANES <= whole; j += 2 * LANES) {
+      FloatVector s00 = start(beta, c, ci + j);
+      FloatVector s01 = start(beta, c, ci + j + LANES);
+      FloatVector s10 = start(beta, c, c1 + j);
+      FloatVector s11 = start(beta, c, c1 + j + LANES);
+      FloatVector s20 = start(beta, c, c2 + j);
+      FloatVector s21 = start(beta, c, c2 + j + LANES);
+      FloatVector s30 = start(beta, c, c3 + j);
+      FloatVector s31 = start(beta, c, c3 + j + LANES);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        int bp = bOff + p * ldb + j;
+        FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, alpha * a[q]);
+        s00 = x.fma(b0, s00);
+        s01 = x.fma(b1, s01);
+        x = FloatVector.broadcast(SPECIES, alpha * a[q + ars]);
+        s10 = x.fma(b0, s10);
+        s11 = x.fma(b1, s11);
+        x = FloatVector.broadcast(SPECIES, alpha * a[q + 2 * ars]);
+        s20 = x.fma(b0, s20);
+        s21 = x.fma(b1, s21);
+        x = FloatVector.broadcast(SPECIES, alpha * a[q + 3 * ars]);
+        s30 = x.fma(b0, s30);
+        s31 = x.fma(b1, s31);
+      }
+      s00.intoArray(c, ci + j);
+      s01.intoArray(c, ci + j + LANES);
+      s10.intoArray(c, c1 + j);
+      s11.intoArray(c, c1 + j + LANES);
+      s20.intoArray(c, c2 + j);
+      s21.intoArray(c, c2 + j + LANES);
+      s30.intoArray(c, c3 + j);
+      s31.intoArray(c, c3 + j + LANES);
+    }
+    if (j < whole) {
+      FloatVector s0 = start(beta, c, ci + j);
+      FloatVector s1 = start(beta, c, c1 + j);
+      FloatVector s2 = start(beta, c, c2 + j);
+      FloatVector s3 = start(beta, c, c3 + j);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        FloatVector bv = FloatVector.fromArray(SPECIES, b, bOff + p * ldb + j);
+        s0 = FloatVector.broadcast(SPECIES, alpha * a[q]).fma(bv, s0);
+        s1 = FloatVector.broadcast(SPECIES, alpha * a[q + ars]).fma(bv, s1);
+        s2 = FloatVector.broadcast(SPECIES, alpha * a[q + 2 * ars]).fma(bv, s2);
+        s3 = FloatVector.broadcast(SPECIES, alpha * a[q + 3 * ars]).fma(bv, s3);
+      }
+      s0.intoArray(c, ci + j);
+      s1.intoArray(c, c1 + j);
+      s2.intoArray(c, c2 + j);
+      s3.intoArray(c, c3 + j);
+    }
+  }
+
+  /** Row ci of C, columns 0 … whole−1. */
+  private static void oneRow(
+      int k, float alpha, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int whole) {
+    for (int j = 0; j < whole; j += LANES) {
+      FloatVector s = start(beta, c, ci + j);
+      for (int p = 0; p < k; p++) {
+        s = FloatVector.broadcast(SPECIES, alpha * a[ai + p * acs])
+            .fma(FloatVector.fromArray(SPECIES, b, bOff + p * ldb + j), s);
+      }
+      s.intoArray(c, ci + j);
+    }
+  }
+
+  /** Row ci of C, columns from … to−1, accumulated in C itself. */
+  private static void scalarTail(
+      int k, float alpha, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int from, int to) {
+    RowScaling.scale(c, ci + from, to - from, beta);
+    for (int p = 0; p < k; p++) {
+      float x = alpha * a[ai + p * acs];
+      int bp = bOff + p * ldb;
+      for (int j = from; j < to; j++) {
+        c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+      }
+    }
+  }
+
+  /** β·C(at … at+LANES−1), or zeros without reading C when β = 0. */
+  private static FloatVector start(float beta, float[] c, int at) {
+    return beta == 0
+        ? FloatVector.zero(SPECIES)
+        : FloatVector.fromArray(SPECIES, c, at).mul(beta);
+  }
+}

@@ -1,0 +1,154 @@
+package dev.descent.kernel.vector;
+
+import com.google.auto.service.AutoService;
+import dev.descent.DescentException;
+import dev.descent.kernel.GemmThreads;
+import dev.descent.kernel.MatrixKernels;
+import dev.descent.kernel.RowScaling;
+
+/**
+ * The fastest kernel: packed, register-blocked gemm written with the Vector API
+ * ({@code jdk.incubator.vector}), in the design of GotoBLAS, BLIS and OpenBLAS. Available only when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector} (the {@code descent} launcher does);
+ * without it this class still loads and reports itself unavailable, touching no Vector API class,
+ * so a plain JVM falls back to the {@code blocked} kernel without an error or a warning.
+ *
+ * <p>Computes C ← α·op(A)·op(B) + β·C as specified by {@link MatrixKernels}, by one of three paths:
+ *
+ * <ul>
+ *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros without reading C);
+ *   <li>m·n·k ≤ {@value #DIRECT_WORK}: vector loops straight over the arrays, no packing
+ *       ({@link FloatDirect}, {@link DoubleDirect});
+ *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
+ *       op(B) are packed, transposes included, into per-thread buffers sized for L2 and L3, and a
+ *       6×16 float or 6×8 double micro-kernel (with AVX2) keeps 12 vector accumulators in
+ *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
+ *       multiply-adds are cut along the longer side of C, never along k, into one window per
+ *       processor, computed by the calling thread and the shared pool of {@link GemmThreads}.
+ * </ul>
+ *
+ * <p>Every sum is fused multiply-adds in an order fixed by the shape alone, so results are the same
+ * bit for bit whatever the number of threads; they differ from {@link
+ * dev.descent.kernel.ReferenceKernels} only by rounding. Immutable and thread-safe.
+ */
+@AutoService(MatrixKernels.class)
+public final class VectorKernels implements MatrixKernels {
+
+  /** The name, {@value}. */
+  public static final String NAME = "vector";
+
+  /** The module this kernel needs in the boot layer, {@value}. */
+  public static final String MODULE = "jdk.incubator.vector";
+
+  /** Products of at most this many multiply-adds take the direct path. */
+  static final long DIRECT_WORK = 1L << 17;
+
+  private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
+
+  private final int threads;
+
+  /** A kernel that uses up to one thread per available processor. */
+  public VectorKernels() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A kernel that splits large products into at most {@code threads} parts. */
+  VectorKernels(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "packed, register-blocked FMA micro-kernel on jdk.incubator.vector; multi-threaded for large products"
+        + " (needs --add-modules " + MODULE + ")";
+  }
+
+  @Override
+  public int priority() {
+    return 200;
+  }
+
+  /** Whether the module {@value #MODULE} is in the boot layer. */
+  @Override
+  public boolean isAvailable() {
+    return AVAILABLE;
+  }
+
+  @Override
+  public void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb,
+      float beta, float[] c, int cOff, int ldc) {
+    requireAvailable();
+    if (m <= 0 || n <= 0) {
+      return;
+    }
+    if (k <= 0 || alpha == 0) {
+      for (int i = 0; i < m; i++) {
+        RowScaling.scale(c, cOff + i * ldc, n, beta);
+      }
+      return;
+    }
+    if ((long) m * n * k <= DIRECT_WORK) {
+      FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    int ars = transA ? 1 : lda;
+    int acs = transA ? lda : 1;
+    int brs = transB ? 1 : ldb;
+    int bcs = transB ? ldb : 1;
+    int parts = GemmThreads.parts(threads, m, n, k);
+    if (parts == 1) {
+      FloatBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
+      return;
+    }
+    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> FloatBlocked.multiply(
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+  }
+
+  @Override
+  public void gemm(
+      boolean transA, boolean transB, int m, int n, int k,
+      double alpha, double[] a, int aOff, int lda,
+      double[] b, int bOff, int ldb,
+      double beta, double[] c, int cOff, int ldc) {
+    requireAvailable();
+    if (m <= 0 || n <= 0) {
+      return;
+    }
+    if (k <= 0 || alpha == 0) {
+      for (int i = 0; i < m; i++) {
+        RowScaling.scale(c, cOff + i * ldc, n, beta);
+      }
+      return;
+    }
+    if ((long) m * n * k <= DIRECT_WORK) {
+      DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    int ars = transA ? 1 : lda;
+    int acs = transA ? lda : 1;
+    int brs = transB ? 1 : ldb;
+    int bcs = transB ? ldb : 1;
+    int parts = GemmThreads.parts(threads, m, n, k);
+    if (parts == 1) {
+      DoubleBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
+      return;
+    }
+    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> DoubleBlocked.multiply(
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+  }
+
+  private static void requireAvailable() {
+    if (!AVAILABLE) {
+      throw new DescentException(
+          "kernel '" + NAME + "' needs the module " + MODULE + ": run java with --add-modules " + MODULE);
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package dev.descent.kernel.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.descent.kernel.Kernels;
+import dev.descent.kernel.MatrixKernels;
+import dev.descent.kernel.ReferenceKernels;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code vector} kernel beyond the shared contract: it is chosen when its module is present,
+ * its results do not depend on the number of threads or on where C is cut into windows, and
+ * products that cross every cache-block boundary (including the column blocks, which the contract's
+ * shapes are too narrow to reach) agree with {@link ReferenceKernels}.
+ */
+class VectorKernelsTest {
+  private static final long SEED = 20250611L;
+
+  @Test
+  void isSelectedWhenTheModuleIsPresent() {
+    assumeTrue(System.getProperty(Kernels.PROPERTY) == null, "a kernel is forced with -D" + Kernels.PROPERTY);
+    assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "the test JVM runs without the module");
+    assertTrue(new VectorKernels().isAvailable());
+    assertEquals(VectorKernels.NAME, Kernels.selected().name());
+  }
+
+  @Test
+  void resultsAreBitIdenticalWhateverTheThreadCount() {
+    // Shapes split by columns and by rows, with edges that are not whole tiles, and k over two blocks.
+    int[][] shapes = {{200, 200, 120}, {400, 100, 300}, {97, 600, 81}, {1000, 70, 64}, {131, 517, 257}};
+    for (int[] shape : shapes) {
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 1.5, 0.5, new Random(SEED + t));
+        float[] single = pr.floatProduct(new VectorKernels(1));
+        double[] singleD = pr.doubleProduct(new VectorKernels(1));
+        for (int threads : new int[] {2, 3, 4}) {
+          String what = pr + " with " + threads + " threads";
+          assertArrayEquals(single, pr.floatProduct(new VectorKernels(threads)), what);
+          assertArrayEquals(singleD, pr.doubleProduct(new VectorKernels(threads)), what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anyWindowOfCGivesTheSameBits() {
+    // Windows that start inside a micro-tile: an element's bits must not depend on its tile.
+    Random random = new Random(SEED);
+    for (int t = 0; t < 4; t++) {
+      Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, 61, 75, 270, -0.75, t == 0 ? 0 : 1.25, random);
+      float[] whole = pr.floatProduct(new VectorKernels(1));
+      double[] wholeD = pr.doubleProduct(new VectorKernels(1));
+      int[] rowCuts = {0, 5, 13, 14, 47, 61};
+      int[] colCuts = {0, 3, 20, 33, 75};
+      float[] pieces = pr.c.clone();
+      double[] piecesD = pr.cd.clone();
+      for (int r = 0; r + 1 < rowCuts.length; r++) {
+        for (int s = 0; s + 1 < colCuts.length; s++) {
+          FloatBlocked.multiply(
+              (float) pr.alpha, pr.a, pr.aOff, pr.ars(), pr.acs(), pr.b, pr.bOff, pr.brs(), pr.bcs(),
+              (float) pr.beta, pieces, pr.cOff, pr.ldc, pr.k, rowCuts[r], rowCuts[r + 1], colCuts[s], colCuts[s + 1]);
+          DoubleBlocked.multiply(
+              pr.alpha, pr.ad, pr.aOff, pr.ars(), pr.acs(), pr.bd, pr.bOff, pr.brs(), pr.bcs(),
+              pr.beta, piecesD, pr.cOff, pr.ldc, pr.k, rowCuts[r], rowCuts[r + 1], colCuts[s], colCuts[s + 1]);
+        }
+      }
+      assertArrayEquals(whole, pieces, pr.toString());
+      assertArrayEquals(wholeD, piecesD, pr.toString());
+    }
+  }
+
+  @Test
+  void productsAcrossEveryBlockBoundaryMatchTheReference() {
+    int[][] shapes = {
+      {FloatBlocked.MC + 1, 17, FloatBlocked.KC + 1},
+      {2 * DoubleBlocked.MC + 5, 9, 2 * DoubleBlocked.KC + 3},
+      {7, FloatBlocked.NC + 21, 9},
+      {5, DoubleBlocked.NC + 13, 11},
+      {FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1, 700},
+    };
+    Random random = new Random(SEED + 1);
+    MatrixKernels vector = new VectorKernels();
+    for (int[] shape : shapes) {
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 0.5, t % 2 == 0 ? 0 : -1, random);
+        pr.check(pr.floatProduct(vector), pr.doubleProduct(vector));
+      }
+    }
+  }
+
+  /**
+   * One gemm call with random operands in [−1, 1), drawn separately for each precision (double
+   * operands use all 53 bits: float-representable ones would make double sums nearly exact and
+   * hide a change of summation order), random offsets and padded leading dimensions; with β = 0,
+   * C's window is NaN.
+   */
+  private static final class Problem {
+    final boolean transA;
+    final boolean transB;
+    final int m;
+    final int n;
+    final int k;
+    final double alpha;
+    final double beta;
+    final int aOff;
+    final int lda;
+    final int bOff;
+    final int ldb;
+    final int cOff;
+    final int ldc;
+    final float[] a;
+    final float[] b;
+    final float[] c;
+    final double[] ad;
+    final double[] bd;
+    final double[] cd;
+
+    private Problem(boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, Random random) {
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.n = n;
+      this.k = k;
+      this.alpha = alpha;
+      this.beta = beta;
+      aOff = random.nextInt(5);
+      lda = (transA ? m : k) + random.nextInt(4);
+      bOff = random.nextInt(5);
+      ldb = (transB ? k : n) + random.nextInt(4);
+      cOff = random.nextInt(5);
+      ldc = n + random.nextInt(4);
+      ad = uniform(random, aOff + (transA ? k : m) * lda + 2);
+      bd = uniform(random, bOff + (transB ? n : k) * ldb + 2);
+      cd = uniform(random, cOff + m * ldc + 2);
+      if (beta == 0) {
+        for (int i = 0; i < m; i++) {
+          Arrays.fill(cd, cOff + i * ldc, cOff + i * ldc + n, Double.NaN);
+        }
+      }
+      a = toFloats(uniform(random, ad.length));
+      b = toFloats(uniform(random, bd.length));
+      c = toFloats(uniform(random, cd.length));
+      for (int i = 0; i < c.length; i++) {
+        if (Double.isNaN(cd[i])) {
+          c[i] = Float.NaN;
+        }
+      }
+    }
+
+    static Problem random(boolean transA, boolean transB, int m, int n, int k, double alpha, double beta, Random random) {
+      return new Problem(transA, transB, m, n, k, alpha, beta, random);
+    }
+
+    int ars() {
+      return transA ? 1 : lda;
+    }
+
+    int acs() {
+      return transA ? lda : 1;
+    }
+
+    int brs() {
+      return transB ? 1 : ldb;
+    }
+
+    int bcs() {
+      return transB ? ldb : 1;
+    }
+
+    float[] floatProduct(MatrixKernels kernel) {
+      float[] out = c.clone();
+      kernel.gemm(transA, transB, m, n, k, (float) alpha, a, aOff, lda, b, bOff, ldb, (float) beta, out, cOff, ldc);
+      return out;
+    }
+
+    double[] doubleProduct(MatrixKernels kernel) {
+      double[] out = cd.clone();
+      kernel.gemm(transA, transB, m, n, k, alpha, ad, aOff, lda, bd, bOff, ldb, beta, out, cOff, ldc);
+      return out;
+    }
+
+    /**
+     * Each element of C within 2·ε·(k + 2)·(|α|·Σ_p |a_ip||b_pj| + |β·c_ij|) of the reference
+     * (the bound of the core contract test), ε the machine epsilon of the precision; every element
+     * outside the window keeps its bits.
+     */
+    void check(float[] actual, double[] actualD) {
+      double[] actualF = toDoubles(actual);
+      checkPrecision("float", toDoubles(a), toDoubles(b), toDoubles(c), actualF, Math.ulp(1f), Float.MIN_NORMAL);
+      checkPrecision("double", ad, bd, cd, actualD, Math.ulp(1d), Double.MIN_NORMAL);
+    }
+
+    private void checkPrecision(
+        String type, double[] a, double[] b, double[] before, double[] actual, double eps, double tiny) {
+      ReferenceKernels reference = new ReferenceKernels();
+      double[] expected = before.clone();
+      if (type.equals("float")) {
+        float[] out = toFloats(before);
+        reference.gemm(transA, transB, m, n, k, (float) alpha, toFloats(a), aOff, lda, toFloats(b), bOff, ldb,
+            (float) beta, out, cOff, ldc);
+        expected = toDoubles(out);
+      } else {
+        reference.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
+      }
+      double[] magnitude = new double[m * n];
+      reference.gemm(transA, transB, m, n, k, 1, abs(a), aOff, lda, abs(b), bOff, ldb, 0, magnitude, 0, n);
+      for (int index = 0; index < before.length; index++) {
+        int rel = index - cOff;
+        int i = Math.floorDiv(rel, ldc);
+        int j = Math.floorMod(rel, ldc);
+        if (rel < 0 || i >= m || j >= n) {
+          assertEquals(
+              Double.doubleToRawLongBits(before[index]), Double.doubleToRawLongBits(actual[index]),
+              type + " element " + index + " outside the window changed, " + this);
+          continue;
+        }
+        double prior = beta == 0 ? 0 : Math.abs(beta * before[index]);
+        double bound = (k + 2) * (Math.abs(alpha) * magnitude[i * n + j] + prior);
+        within(actual[index], expected[index], 2 * eps * bound + tiny, i, j, type);
+      }
+    }
+
+    private void within(double actual, double expected, double tolerance, int i, int j, String type) {
+      if (!(Math.abs(actual - expected) <= tolerance)) {
+        fail(String.format("%s C(%d, %d) = %s, reference %s, tolerance %s, %s", type, i, j, actual, expected, tolerance, this));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "%s%s m=%d n=%d k=%d alpha=%s beta=%s aOff=%d lda=%d bOff=%d ldb=%d cOff=%d ldc=%d",
+          transA ? "T" : "N", transB ? "T" : "N", m, n, k, alpha, beta, aOff, lda, bOff, ldb, cOff, ldc);
+    }
+
+    private static double[] uniform(Random random, int size) {
+      double[] values = new double[size];
+      for (int i = 0; i < size; i++) {
+        values[i] = 2 * random.nextDouble() - 1;
+      }
+      return values;
+    }
+
+    private static float[] toFloats(double[] values) {
+      float[] out = new float[values.length];
+      for (int i = 0; i < values.length; i++) {
+        out[i] = (float) values[i];
+      }
+      return out;
+    }
+
+    private static double[] toDoubles(float[] values) {
+      double[] out = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        out[i] = values[i];
+      }
+      return out;
+    }
+
+    private static double[] abs(double[] values) {
+      double[] out = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        out[i] = Math.abs(values[i]);
+      }
+      return out;
+    }
+  }
+}
