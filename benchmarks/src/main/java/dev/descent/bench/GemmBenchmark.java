@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Square matrix products C ← op(A)·op(B) (α = 1, β = 0) through a {@link MatrixKernels}, in float
- * and double, for each {@link #layout} (NN, NT, TN) and {@link #size}.
+ * and double, for each {@link #layout} (NN, NT, TN), {@link #size} (64 to 2048) and {@link #kernel}:
+ * every Descent kernel, and EJML ({@code ejml}: {@code CommonOps_FDRM}/{@code CommonOps_DDRM} on
+ * one thread; {@code ejml_mt}: {@code CommonOps_MT_*} on every core) through the same interface.
  *
  * <p>A size-n product is 2·n³ floating-point operations, so GFLOP/s = 2·n³ · (ops/s) / 10⁹. The
  * harness reports it directly as the secondary result {@code :gflop} (the counter grows by 2·n³/10⁹
@@ -29,30 +31,30 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run from the repository root after {@code ./mvnw -pl benchmarks -am package -DskipTests}:
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar GemmBenchmark                       # 64, 256, 1024
- * java -jar benchmarks/target/benchmarks.jar GemmBenchmark -p size=2048          # a larger size
- * java -jar benchmarks/target/benchmarks.jar GemmBenchmark -p kernel=reference -p size=64,256
- * java -jar benchmarks/target/benchmarks.jar GemmBenchmark -jvmArgsAppend -XX:ActiveProcessorCount=1
+ * java -jar benchmarks/target/benchmarks.jar GemmBenchmark                  # every size, layout, kernel
+ * java -jar benchmarks/target/benchmarks.jar GemmBenchmark -p size=1024 -p kernel=vector,ejml_mt
+ * java -jar benchmarks/target/benchmarks.jar GemmBenchmark.gemmFloat -p layout=NN -p size=256,2048
+ * java -jar benchmarks/target/benchmarks.jar GemmBenchmark -p kernel=reference -p size=64,128
  * </pre>
  *
- * The last line restricts the forked JVM to one processor, which keeps the blocked kernel on its
- * single-threaded path. {@code kernel} is any name {@code descent list kernels} shows; the reference
- * kernel takes seconds per product at 1024, so give it small sizes only.
+ * Without {@code -p kernel}, the launcher ({@link Bench}) passes every available kernel but the
+ * reference, which takes seconds per product at 1024: give it small sizes only. A kernel that is
+ * asked for but unavailable fails its benchmarks with a one-line reason.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = ForkFlags.VECTOR_MODULE)
 @State(Scope.Thread)
 public class GemmBenchmark {
 
   /** Rows = columns = depth of every operand. */
-  @Param({"64", "256", "1024"})
+  @Param({"64", "128", "256", "512", "1024", "2048"})
   public int size;
 
-  /** The kernel's name, as accepted by {@code -Ddescent.kernel}. */
-  @Param({"blocked"})
+  /** The kernel's name, as {@code descent list kernels} shows it, or {@code ejml}, {@code ejml_mt}. */
+  @Param({"blocked", "vector", "blas", "ejml", "ejml_mt"})
   public String kernel;
 
   /** Which operands are transposed: NN, NT (B) or TN (A). */

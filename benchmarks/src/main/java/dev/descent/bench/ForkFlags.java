@@ -1,0 +1,15 @@
+package dev.descent.bench;
+
+/**
+ * The JVM flags every benchmark fork runs with, kept in one place so that the launcher's kernel
+ * probe ({@link Bench}) sees the kernels exactly as the forks do.
+ */
+public final class ForkFlags {
+  private ForkFlags() {}
+
+  /**
+   * Puts the Vector API in the boot layer, so the {@code vector} kernel is available (and, by its
+   * priority, chosen) when its module is on the class path; harmless otherwise.
+   */
+  public static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+}

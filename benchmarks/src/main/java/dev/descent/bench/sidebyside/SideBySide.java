@@ -1,0 +1,200 @@
+package dev.descent.bench.sidebyside;
+
+import com.google.gson.JsonObject;
+import dev.descent.DescentException;
+import dev.descent.bench.MlpWorkload;
+import dev.descent.data.Dataset;
+import dev.descent.kernel.Kernels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Descent next to PyTorch and NumPy on the same machine, one after the other, and the ratios against
+ * the project's targets (run through {@code benchmarks/side-by-side.sh}):
+ *
+ * <ol>
+ *   <li>the 2-10-5-1 exercise ({@link CirclesExercise}) in Descent, a first run in a fresh JVM and
+ *       then {@code repeats} more; the same training set is written as {@code .npy} files for
+ *   <li>the hand-written NumPy version ({@code python/exercise_numpy.py}, after a gradient check of
+ *       its backpropagation) and
+ *   <li>the PyTorch version ({@code python/exercise_torch.py}), each run {@code repeats} times;
+ *   <li>MLP training throughput in Descent ({@link MlpWorkload}, {@link Throughput}) at each batch
+ *       size, then
+ *   <li>the same network, loss, optimizer and procedure in PyTorch ({@code python/mlp_throughput.py})
+ *       with {@code torch.set_num_threads(threads)}.
+ * </ol>
+ *
+ * The MLP data are random on each side (only speed is compared); the exercise uses the same data on
+ * every side. Python runs with {@code OMP_WAIT_POLICY=PASSIVE}. When Python, NumPy or PyTorch is
+ * missing, its column says so, the reason and what to install are printed, and the Descent side
+ * still runs.
+ */
+public final class SideBySide {
+  private SideBySide() {}
+
+  /** The MLP throughput ratio to PyTorch the project aims for, by batch size. */
+  static final Map<Integer, Double> MLP_TARGETS = Map.of(1, 10.0, 32, 1.5, 128, 1.2, 1024, 1.0);
+
+  /** How many times faster than the NumPy version the exercise should train. */
+  static final double EXERCISE_TARGET = 10;
+
+  /** The seed of the exercise's data and weights, and of the MLP's. */
+  static final long SEED = 1;
+
+  /** Runs everything and prints the table; a bad option prints one line and exits with status 2. */
+  public static void main(String[] args) throws IOException {
+    SideBySideOptions options;
+    try {
+      options = SideBySideOptions.parse(args);
+    } catch (DescentException e) {
+      System.err.println("side-by-side: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.out.print(run(options));
+  }
+
+  /** Runs everything as {@code options} say, printing progress, and returns the report. */
+  static String run(SideBySideOptions options) throws IOException {
+    List<Comparison> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    String kernel = Kernels.selected().name();
+    progress("Descent: the 2-10-5-1 exercise (%d updates), %d + 1 runs, kernel %s", options.updates(), options.repeats(),
+        kernel);
+    Dataset data = CirclesExercise.data(SEED);
+    CirclesExercise.Run first = CirclesExercise.train(data, SEED, options.updates());
+    double best = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < options.repeats(); r++) {
+      best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());
+    }
+    notes.add(String.format(Locale.ROOT, "2-10-5-1 final training cost: Descent %.4f", first.finalCost()));
+
+    double numpyBest = Double.NaN;
+    double torchBest = Double.NaN;
+    String torchVersion = null;
+    if (options.runPython()) {
+      Path dir = Files.createTempDirectory("descent-side-by-side");
+      try {
+        CirclesExercise.write(data, dir);
+        List<String> exerciseArgs = List.of("--data", dir.toString(), "--updates", String.valueOf(options.updates()),
+            "--repeats", String.valueOf(options.repeats()), "--threads", String.valueOf(options.threads()));
+        progress("NumPy: gradient check, then the exercise, %d runs", options.repeats());
+        PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
+        numpyBest = best(numpy);
+        JsonObject check = numpy.find("measure", "gradient_check");
+        if (check != null) {
+          notes.add(String.format(Locale.ROOT, "NumPy backpropagation vs centred differences: relative error %.2e",
+              check.get("relative_error").getAsDouble()));
+        }
+        cost(numpy, "NumPy", notes);
+        progress("PyTorch: the exercise, %d runs, %d threads", options.repeats(), options.threads());
+        PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
+        torchBest = best(torch);
+        cost(torch, "PyTorch", notes);
+      } finally {
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+        }
+        Files.deleteIfExists(dir);
+      }
+    }
+    String best3 = "best of " + options.repeats();
+    rows.add(new Comparison("2-10-5-1 exercise, " + best3 + " (s)", best, numpyBest, "NumPy", false, EXERCISE_TARGET));
+    rows.add(new Comparison("2-10-5-1 exercise, " + best3 + " (s)", best, torchBest, "PyTorch", false, Double.NaN));
+    rows.add(new Comparison("2-10-5-1 exercise, first run in the JVM (s)", first.seconds(), numpyBest, "NumPy", false,
+        Double.NaN));
+
+    double[] descentRates = new double[options.batches().length];
+    for (int i = 0; i < options.batches().length; i++) {
+      int batch = options.batches()[i];
+      progress("Descent: MLP 784-256-128-10 training, batch %d (%.0f s warm-up, %.0f s timed)", batch, options.warmup(),
+          options.seconds());
+      descentRates[i] = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
+          .samplesPerSecond();
+    }
+    PythonScript.Outcome torchMlp = null;
+    if (options.runPython()) {
+      progress("PyTorch: MLP 784-256-128-10 training, batches %s, %d threads", join(options.batches()), options.threads());
+      torchMlp = python(options, "mlp_throughput.py", List.of("--batches", join(options.batches()),
+          "--examples", String.valueOf(MlpWorkload.EXAMPLES), "--warmup", String.valueOf(options.warmup()),
+          "--seconds", String.valueOf(options.seconds()), "--threads", String.valueOf(options.threads())), "PyTorch", notes);
+      JsonObject info = torchMlp.find("measure", "torch");
+      if (info != null) {
+        torchVersion = info.get("version").getAsString() + ", " + info.get("threads").getAsInt() + " threads";
+      }
+    }
+    for (int i = 0; i < options.batches().length; i++) {
+      int batch = options.batches()[i];
+      JsonObject r = torchMlp == null ? null : torchMlp.find("batch", batch);
+      double torchRate = r == null ? Double.NaN : r.get("samples_per_second").getAsDouble();
+      rows.add(new Comparison("MLP training, batch " + batch + " (samples/s)", descentRates[i], torchRate, "PyTorch", true,
+          MLP_TARGETS.getOrDefault(batch, Double.NaN)));
+    }
+
+    StringBuilder report = new StringBuilder();
+    report.append(String.format(Locale.ROOT, "%nSide by side, one after the other on this machine (%d processors): "
+            + "Descent kernel %s; PyTorch %s; Python with OMP_WAIT_POLICY=PASSIVE%n%n",
+        Runtime.getRuntime().availableProcessors(), kernel, torchVersion == null ? "not run" : torchVersion));
+    report.append(ComparisonTable.render(rows)).append('\n');
+    report.append("ratio: how many times faster Descent is (its samples/s over theirs; their seconds over Descent's).\n");
+    report.append("MLP: 784-256-128-10 relu, softmax cross-entropy, Adam lr 1e-3, float32, ")
+        .append(MlpWorkload.EXAMPLES).append(" random examples on each side.\n");
+    report.append("2-10-5-1: the initialization experiment's He run (300 circles, full-batch GD, lr 0.01, ")
+        .append(options.updates()).append(" updates), the same data on every side.\n");
+    for (String note : notes) {
+      report.append(note).append('\n');
+    }
+    return report.toString();
+  }
+
+  private static PythonScript.Outcome python(SideBySideOptions options, String script, List<String> args, String what,
+      List<String> notes) {
+    PythonScript.Outcome outcome = PythonScript.run(options.python(), options.scripts().resolve(script), args);
+    if (!outcome.ok()) {
+      String line = what + " (" + script + ") did not run: " + outcome.failure();
+      System.err.println(line);
+      if (!notes.contains(line)) {
+        notes.add(line);
+      }
+    }
+    return outcome;
+  }
+
+  /** The least {@code seconds} among the runs a script reported, or NaN. */
+  private static double best(PythonScript.Outcome outcome) {
+    return outcome.results().stream()
+        .filter(o -> o.has("measure") && o.get("measure").getAsString().equals("exercise"))
+        .map(o -> o.get("seconds").getAsDouble())
+        .min(Comparator.naturalOrder())
+        .orElse(Double.NaN);
+  }
+
+  private static void cost(PythonScript.Outcome outcome, String what, List<String> notes) {
+    outcome.results().stream()
+        .filter(o -> o.has("measure") && o.get("measure").getAsString().equals("exercise"))
+        .findFirst()
+        .ifPresent(o -> notes.add(String.format(Locale.ROOT, "2-10-5-1 final training cost: %s %.4f", what,
+            o.get("final_cost").getAsDouble())));
+  }
+
+  private static String join(int[] values) {
+    StringBuilder b = new StringBuilder();
+    for (int v : values) {
+      b.append(b.length() == 0 ? "" : ",").append(v);
+    }
+    return b.toString();
+  }
+
+  private static void progress(String format, Object... args) {
+    System.err.println("# " + String.format(Locale.ROOT, format, args));
+  }
+}
