@@ -55,7 +55,8 @@ final class SafeTensorsHeader {
   final Map<String, String> metadata;
   final String checksum;
 
-  private final JsonDocument document;
+  /** The parsed header while it is validated; released afterwards, so an open file keeps only the entries. */
+  private JsonDocument document;
 
   private SafeTensorsHeader(Path file, long headerLength, long fileSize, JsonDocument document) {
     this.file = file;
@@ -80,6 +81,7 @@ final class SafeTensorsHeader {
     this.checksum = recorded == null ? null : recorded.toLowerCase(java.util.Locale.ROOT);
     checkCoverage(tensors.values());
     this.entries = Collections.unmodifiableMap(tensors);
+    this.document = null;
   }
 
   /** Reads the header of {@code file}, open as {@code channel}, and validates it. */
