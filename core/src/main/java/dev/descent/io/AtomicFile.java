@@ -53,6 +53,9 @@ public final class AtomicFile {
   public static void write(Path target, IoWriter body) {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
+    if (directory == null || absolute.getFileName() == null) {
+      throw new DescentException(target + ": cannot write: not a file name");
+    }
     if (!Files.isDirectory(directory)) {
       throw new DescentException(target + ": cannot write: directory " + directory + " does not exist");
     }

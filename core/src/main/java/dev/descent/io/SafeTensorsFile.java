@@ -132,13 +132,7 @@ public final class SafeTensorsFile implements AutoCloseable {
   public float[] floats(String name) {
     SafeTensorsHeader.Entry e = require(name, SafeTensorsDtype.F32, "floats");
     float[] values = new float[length(e)];
-    int[] at = {0};
-    read(e, chunk -> {
-      FloatBuffer view = chunk.asFloatBuffer();
-      int n = view.remaining();
-      view.get(values, at[0], n);
-      at[0] += n;
-    });
+    readFloats(e, values);
     return values;
   }
 
@@ -146,22 +140,19 @@ public final class SafeTensorsFile implements AutoCloseable {
   public double[] doubles(String name) {
     SafeTensorsHeader.Entry e = entry(name);
     if (e.dtype() == SafeTensorsDtype.F32) {
-      float[] floats = floats(name);
-      double[] values = new double[floats.length];
-      for (int i = 0; i < floats.length; i++) {
-        values[i] = floats[i];
-      }
+      double[] values = new double[length(e)];
+      int[] at = {0};
+      read(e, chunk -> {
+        FloatBuffer view = chunk.asFloatBuffer();
+        while (view.hasRemaining()) {
+          values[at[0]++] = view.get();
+        }
+      });
       return values;
     }
     require(name, SafeTensorsDtype.F64, "doubles");
     double[] values = new double[length(e)];
-    int[] at = {0};
-    read(e, chunk -> {
-      DoubleBuffer view = chunk.asDoubleBuffer();
-      int n = view.remaining();
-      view.get(values, at[0], n);
-      at[0] += n;
-    });
+    readDoubles(e, values);
     return values;
   }
 
@@ -205,14 +196,16 @@ public final class SafeTensorsFile implements AutoCloseable {
   }
 
   /**
-   * Tensor {@code name} (F32 or F64) as a {@link Tensor} of the same dtype and shape; a scalar
-   * becomes shape {@code [1]}. Dimensions beyond the range of an int are an error.
+   * Tensor {@code name} (F32 or F64) as a {@link Tensor} of the same dtype and shape, read straight
+   * into the tensor's array; a scalar becomes shape {@code [1]}. A dimension beyond the range of an
+   * int is an error.
    */
   public Tensor tensor(String name) {
     SafeTensorsHeader.Entry e = entry(name);
     if (e.dtype() != SafeTensorsDtype.F32 && e.dtype() != SafeTensorsDtype.F64) {
       throw wrongDtype(e, "tensor", "F32 or F64");
     }
+    length(e); // the element count must fit an array before the shape is built
     long[] dims = e.shape().length == 0 ? new long[] {1} : e.shape();
     int[] intDims = new int[dims.length];
     for (int i = 0; i < dims.length; i++) {
@@ -222,18 +215,13 @@ public final class SafeTensorsFile implements AutoCloseable {
       }
       intDims[i] = (int) dims[i];
     }
-    length(e);
-    Shape shape = Shape.of(intDims);
-    Tensor tensor;
     if (e.dtype() == SafeTensorsDtype.F32) {
-      tensor = Tensor.zeros(DType.FLOAT32, shape);
-      float[] values = floats(name);
-      System.arraycopy(values, 0, tensor.floats(), 0, values.length);
-    } else {
-      tensor = Tensor.zeros(DType.FLOAT64, shape);
-      double[] values = doubles(name);
-      System.arraycopy(values, 0, tensor.doubles(), 0, values.length);
+      Tensor tensor = Tensor.zeros(DType.FLOAT32, Shape.of(intDims));
+      readFloats(e, tensor.floats());
+      return tensor;
     }
+    Tensor tensor = Tensor.zeros(DType.FLOAT64, Shape.of(intDims));
+    readDoubles(e, tensor.doubles());
     return tensor;
   }
 
@@ -281,6 +269,26 @@ public final class SafeTensorsFile implements AutoCloseable {
           + " elements, more than a Java array holds");
     }
     return (int) n;
+  }
+
+  private void readFloats(SafeTensorsHeader.Entry e, float[] values) {
+    int[] at = {0};
+    read(e, chunk -> {
+      FloatBuffer view = chunk.asFloatBuffer();
+      int n = view.remaining();
+      view.get(values, at[0], n);
+      at[0] += n;
+    });
+  }
+
+  private void readDoubles(SafeTensorsHeader.Entry e, double[] values) {
+    int[] at = {0};
+    read(e, chunk -> {
+      DoubleBuffer view = chunk.asDoubleBuffer();
+      int n = view.remaining();
+      view.get(values, at[0], n);
+      at[0] += n;
+    });
   }
 
   private void read(SafeTensorsHeader.Entry e, LittleEndian.ChunkConsumer consumer) {

@@ -55,7 +55,8 @@ final class SafeTensorsHeader {
   final Map<String, String> metadata;
   final String checksum;
 
-  private final JsonDocument document;
+  /** The parsed header while it is validated; released afterwards, so an open file keeps only the entries. */
+  private JsonDocument document;
 
   private SafeTensorsHeader(Path file, long headerLength, long fileSize, JsonDocument document) {
     this.file = file;
@@ -80,6 +81,7 @@ final class SafeTensorsHeader {
     this.checksum = recorded == null ? null : recorded.toLowerCase(java.util.Locale.ROOT);
     checkCoverage(tensors.values());
     this.entries = Collections.unmodifiableMap(tensors);
+    this.document = null;
   }
 
   /** Reads the header of {@code file}, open as {@code channel}, and validates it. */
@@ -113,23 +115,30 @@ final class SafeTensorsHeader {
     return new SafeTensorsHeader(file, length, size, document);
   }
 
+  /**
+   * {@code bytes} as text, checked to be strict UTF-8 first (no overlong forms, no encoded
+   * surrogates, no truncated sequences) through a small buffer, so the check costs no copy.
+   */
   private static String decode(Path file, byte[] bytes) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
+    CharBuffer out = CharBuffer.allocate(8192);
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        int at = in.position();
+        throw new FileFormatException(file, "header byte " + at + " (file byte " + (8 + at) + "): not valid UTF-8 (byte 0x"
+            + String.format("%02X", bytes[at] & 0xFF) + ")");
+      }
+      out.clear();
+      if (result.isUnderflow()) {
+        break;
+      }
     }
-    if (result.isError()) {
-      int at = in.position();
-      throw new FileFormatException(file, "header byte " + at + " (file byte " + (8 + at) + "): not valid UTF-8 (byte 0x"
-          + String.format("%02X", bytes[at] & 0xFF) + ")");
-    }
-    out.flip();
-    return out.toString();
+    decoder.flush(out);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private Map<String, String> metadata(Map<?, ?> root, Object value) {
