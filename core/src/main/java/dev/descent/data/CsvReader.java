@@ -181,15 +181,16 @@ public final class CsvReader {
         String f = features.get(i);
         indices[i] = column(file, header, columns, f, headerLine);
         if (indices[i] == labelIndex) {
-          throw new DescentException(file + ": column '" + f + "' cannot be both a feature and the label");
+          throw new DescentException(file + ": column " + shown(f) + " cannot be both a feature and the label");
         }
         if (features.subList(0, i).contains(f)) {
-          throw new DescentException(file + ": column '" + f + "' is listed twice as a feature");
+          throw new DescentException(file + ": column " + shown(f) + " is listed twice as a feature");
         }
       }
     }
     if (indices.length == 0) {
-      throw new DescentException(file + ": no feature columns besides the label '" + header.get(labelIndex) + "'");
+      throw new DescentException(file + ": no feature columns besides the label " + shown(header.get(labelIndex))
+          + "; expected a header with at least two comma-separated names");
     }
     return indices;
   }
@@ -202,7 +203,8 @@ public final class CsvReader {
         listed += ", … (" + header.size() + " in all)";
       }
       throw new DescentException(String.format(
-          "%s:%d: no column '%s'%s; columns: %s", file, line, name, Names.didYouMean(name, header), listed));
+          "%s:%d: no column %s%s; columns: %s", file, line, shown(name), printable(Names.didYouMean(name, header)),
+          printable(listed)));
     }
     return index;
   }
@@ -213,13 +215,13 @@ public final class CsvReader {
    */
   private static double number(Path file, int line, int column, String name, String field, DType dtype) {
     if (!isDecimal(field)) {
-      throw new DescentException(String.format("%s:%d:%d: column '%s' holds %s, which is not a finite number; "
-          + "expected a decimal number such as 12, -0.5 or 1e-3", file, line, column, name, shown(field)));
+      throw new DescentException(String.format("%s:%d:%d: column %s holds %s, which is not a finite number; "
+          + "expected a decimal number such as 12, -0.5 or 1e-3", file, line, column, shown(name), shown(field)));
     }
     double v = Double.parseDouble(field);
     if (!Double.isFinite(v) || dtype == DType.FLOAT32 && !Float.isFinite((float) v)) {
-      throw new DescentException(String.format("%s:%d:%d: column '%s' holds %s, which is not a finite number in %s; "
-          + "expected a magnitude below %s", file, line, column, name, shown(field),
+      throw new DescentException(String.format("%s:%d:%d: column %s holds %s, which is not a finite number in %s; "
+          + "expected a magnitude below %s", file, line, column, shown(name), shown(field),
           dtype.name().toLowerCase(java.util.Locale.ROOT),
           dtype == DType.FLOAT32 ? "3.4e38" : "1.8e308"));
     }
@@ -264,13 +266,33 @@ public final class CsvReader {
     return c >= '0' && c <= '9';
   }
 
-  /** A field quoted for a message, abbreviated after about 40 characters. */
+  /** A field or name quoted for a message, abbreviated after about 40 characters, made {@link #printable}. */
   private static String shown(String field) {
-    if (field.length() <= 40) {
-      return "'" + field + "'";
+    String s = field;
+    if (s.length() > 40) {
+      s = s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "…";
     }
-    int end = Character.isHighSurrogate(field.charAt(39)) ? 39 : 40;
-    return "'" + field.substring(0, end) + "…'";
+    return "'" + printable(s) + "'";
+  }
+
+  /**
+   * {@code text} with control characters written as {@code \t} or <code>&#92;uXXXX</code>, so a
+   * message stays one printable line: a tab is the only one a file's field can hold, but names
+   * given by the caller can hold any.
+   */
+  private static String printable(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\t') {
+        b.append("\\t");
+      } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+        b.append(String.format("\\u%04X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** A growable flat array of one dtype, widened or narrowed as the values arrive. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.DescentException;
+import dev.descent.spec.Messages;
 import dev.descent.tensor.DType;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,6 +48,8 @@ class CsvReaderMalformedInputTest {
             + "for every column"),
         csv("blank quoted column name", "x,\" \"\n1,2\n", ":1:2: the header gives column 2 no name; expected a name "
             + "for every column"),
+        csv("tab-separated file", "a\tb\ty\n1\t2\t3\n", ": no feature columns besides the label 'a\\tb\\ty'; "
+            + "expected a header with at least two comma-separated names"),
         // ragged rows
         csv("row with too many fields", "x,y\n1,2,3\n", ":2: 3 fields, but the header has 2; expected one field per "
             + "column"),
@@ -128,13 +131,8 @@ class CsvReaderMalformedInputTest {
     Files.write(file, content);
     DescentException e = assertThrows(DescentException.class, () -> CsvReader.read(file, null, dtype));
     String m = e.getMessage();
-    assertOneLine(m);
+    Messages.assertOneLine(m, 400);
     assertTrue(m.startsWith(file + expected), () -> "expected: " + file + expected + "\n but was: " + m);
-  }
-
-  static void assertOneLine(String m) {
-    assertTrue(m.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029),
-        () -> "one printable line expected: " + m.replace("\n", "\\n").replace("\r", "\\r"));
   }
 
   @Test
@@ -178,6 +176,16 @@ class CsvReaderMalformedInputTest {
     DescentException e = assertThrows(DescentException.class, () -> CsvReader.read(file, "label", DType.FLOAT64));
     assertEquals(file + ":1: no column 'label'; columns: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
         + "c15, c16, c17, c18, c19, c20, … (30 in all)", e.getMessage());
+  }
+
+  @Test
+  void tabsInNamesAndControlCharactersInTheCallersNamesAreEscaped() throws IOException {
+    Path file = write("a\tb,c\n1,2\n");
+    DescentException e = assertThrows(DescentException.class, () -> CsvReader.read(file, "a b", DType.FLOAT64));
+    assertEquals(file + ":1: no column 'a b' (did you mean 'a\\tb'?); columns: a\\tb, c", e.getMessage());
+    DescentException caller = assertThrows(DescentException.class,
+        () -> CsvReader.read(file, "c", List.of("x\ny\u001B"), DType.FLOAT64));
+    assertEquals(file + ":1: no column 'x\\u000Ay\\u001B'; columns: a\\tb, c", caller.getMessage());
   }
 
   @Test
