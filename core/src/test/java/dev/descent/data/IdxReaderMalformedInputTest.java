@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.DescentException;
+import dev.descent.spec.Messages;
 import dev.descent.tensor.DType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -133,7 +134,7 @@ class IdxReaderMalformedInputTest {
     Path file = dir.resolve("data-idx");
     Files.write(file, content);
     DescentException e = assertThrows(DescentException.class, () -> IdxReader.read(file));
-    CsvReaderMalformedInputTest.assertOneLine(e.getMessage());
+    Messages.assertOneLine(e.getMessage(), 400);
     String prefix = file + ": not a valid IDX file: " + expected;
     assertTrue(e.getMessage().startsWith(prefix), () -> "expected: " + prefix + "\n but was: " + e.getMessage());
     assertTrue(e.getMessage().endsWith("; download or install it again"), e.getMessage());
