@@ -23,8 +23,8 @@ import java.util.Set;
  * is at most {@value #MAX_LENGTH} characters long. Spaces (any {@link Character#isWhitespace}
  * character) may surround every token.
  *
- * <p>Arguments are kept as written, as text; {@link #bind} converts them to the types a provider
- * declares. A malformed spec is a one-line {@link DescentException} that quotes the spec (an
+ * <p>Arguments are kept as written, as text (a list as {@code [a, b]}, one space after each comma,
+ * whatever its spacing); {@link #bind} converts them to the types a provider declares. A malformed spec is a one-line {@link DescentException} that quotes the spec (an
  * excerpt around the error when it is long, with invisible characters escaped as <code>&#92;uXXXX</code>)
  * and says what was expected at which column, counting code points from 1.
  *
@@ -200,23 +200,31 @@ public record Spec(String text, String name, ImmutableMap<String, String> argume
       return new Spec(text.strip(), name.toLowerCase(Locale.ROOT), args.build());
     }
 
-    /** A value at list depth {@code depth}, returned as written (a list with its brackets, a string without quotes). */
+    /**
+     * A value at list depth {@code depth}: a bare value or a string without its quotes as written,
+     * a list as {@code [item, item]} with each item as written (strings with their quotes) and one
+     * space after each comma, whatever the spacing and line breaks were.
+     */
     private String value(int depth) {
       int c = peek();
       if (c == '[') {
         if (depth == MAX_DEPTH) {
           throw error("expected at most " + MAX_DEPTH + " nested lists but found another '['", pos);
         }
-        int start = pos++;
+        StringBuilder list = new StringBuilder("[");
+        pos++;
         skipSpaces();
         if (peek() != ']') {
           while (true) {
             skipSpaces();
-            value(depth + 1);
+            int start = pos;
+            String item = value(depth + 1);
+            list.append(text.charAt(start) == '[' ? item : text.substring(start, pos));
             skipSpaces();
             if (peek() != ',') {
               break;
             }
+            list.append(", ");
             pos++;
           }
           if (peek() != ']') {
@@ -224,7 +232,7 @@ public record Spec(String text, String name, ImmutableMap<String, String> argume
           }
         }
         pos++;
-        return text.substring(start, pos);
+        return list.append(']').toString();
       }
       if (c == '\'' || c == '"') {
         int open = pos++;

@@ -101,6 +101,16 @@ class SpecTest {
   }
 
   @Test
+  void aListIsKeptWithOneSpaceAfterEachCommaSoNoLineBreakReachesAMessage() {
+    Spec s = Spec.parse("x(a=[\n], b=[ 1 ,\r\n 2,[3 ,4 ] ], c=[ 'p ,q' ,\"r\"])");
+    assertEquals("[]", s.arguments().get("a"));
+    assertEquals("[1, 2, [3, 4]]", s.arguments().get("b"));
+    assertEquals("['p ,q', \"r\"]", s.arguments().get("c"));
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("opt(lr=[\n1\n])").bind(PARAMS));
+    assertEquals("opt: parameter 'lr' must be a number, got '[1]'", e.getMessage());
+  }
+
+  @Test
   void aQuotedStringHasNoEscapesSoABackslashIsAnOrdinaryCharacter() {
     Spec s = Spec.parse("load(path='C:\\data\\n.csv', other=\"\\\")");
     assertEquals("C:\\data\\n.csv", s.arguments().get("path"));
