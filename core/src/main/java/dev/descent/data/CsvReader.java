@@ -51,8 +51,8 @@ public final class CsvReader {
   /** The most values a tensor holds (the limit of {@link Shape}). */
   private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
-  /** How many column names an error message lists before it abbreviates. */
-  private static final int LISTED_COLUMNS = 20;
+  /** How many characters of column names an error message lists before it abbreviates. */
+  private static final int LISTED_CHARACTERS = 200;
 
   private CsvReader() {}
 
@@ -198,13 +198,18 @@ public final class CsvReader {
   private static int column(Path file, List<String> header, Map<String, Integer> columns, String name, int line) {
     Integer index = columns.get(name);
     if (index == null) {
-      String listed = String.join(", ", header.subList(0, Math.min(header.size(), LISTED_COLUMNS)));
-      if (header.size() > LISTED_COLUMNS) {
-        listed += ", … (" + header.size() + " in all)";
+      StringBuilder listed = new StringBuilder();
+      for (int c = 0; c < header.size(); c++) {
+        String next = (c == 0 ? "" : ", ") + abbreviated(header.get(c));
+        if (c > 0 && listed.length() + next.length() > LISTED_CHARACTERS) {
+          listed.append(", … (").append(header.size()).append(" in all)");
+          break;
+        }
+        listed.append(next);
       }
-      throw new DescentException(String.format(
-          "%s:%d: no column %s%s; columns: %s", file, line, shown(name), printable(Names.didYouMean(name, header)),
-          printable(listed)));
+      String closest = Names.closest(name, header);
+      throw new DescentException(String.format("%s:%d: no column %s%s; columns: %s", file, line, shown(name),
+          closest == null ? "" : " (did you mean " + shown(closest) + "?)", listed));
     }
     return index;
   }
@@ -266,13 +271,18 @@ public final class CsvReader {
     return c >= '0' && c <= '9';
   }
 
-  /** A field or name quoted for a message, abbreviated after about 40 characters, made {@link #printable}. */
+  /** A field or name quoted for a message: {@link #abbreviated} in single quotes. */
   private static String shown(String field) {
-    String s = field;
+    return "'" + abbreviated(field) + "'";
+  }
+
+  /** {@code text} {@link #printable}, cut after about 40 characters with {@code …}. */
+  private static String abbreviated(String text) {
+    String s = text;
     if (s.length() > 40) {
       s = s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "…";
     }
-    return "'" + printable(s) + "'";
+    return printable(s);
   }
 
   /**

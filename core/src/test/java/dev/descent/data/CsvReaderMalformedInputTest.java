@@ -167,15 +167,29 @@ class CsvReaderMalformedInputTest {
   }
 
   @Test
-  void aLongMissingColumnListIsAbbreviated() throws IOException {
+  void aLongListOfColumnsIsAbbreviatedAfterAbout200Characters() throws IOException {
     StringBuilder header = new StringBuilder();
-    for (int c = 1; c <= 30; c++) {
-      header.append(c == 1 ? "" : ",").append("c").append(c);
+    for (int c = 1; c <= 100; c++) {
+      header.append(c == 1 ? "" : ",").append("column").append(c);
     }
-    Path file = write(header + "\n" + "1,".repeat(29) + "1\n");
+    Path file = write(header + "\n" + "1,".repeat(99) + "1\n");
     DescentException e = assertThrows(DescentException.class, () -> CsvReader.read(file, "label", DType.FLOAT64));
-    assertEquals(file + ":1: no column 'label'; columns: c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
-        + "c15, c16, c17, c18, c19, c20, … (30 in all)", e.getMessage());
+    // "column1" is 7 characters, ", column2" to ", column9" 9 each (79 so far), ", column10" on 10 each:
+    // column21 ends at 199, column22 would end at 209
+    assertEquals(file + ":1: no column 'label'; columns: column1, column2, column3, column4, column5, column6, "
+        + "column7, column8, column9, column10, column11, column12, column13, column14, column15, column16, "
+        + "column17, column18, column19, column20, column21, … (100 in all)", e.getMessage());
+  }
+
+  @Test
+  void longColumnNamesAreAbbreviatedInTheListAndTheSuggestion() throws IOException {
+    String longName = "y".repeat(50);
+    Path file = write("x," + longName + "," + "z".repeat(1000) + "\n1,2,3\n");
+    DescentException e = assertThrows(DescentException.class,
+        () -> CsvReader.read(file, "y".repeat(49), DType.FLOAT64));
+    String cut = "y".repeat(40) + "…";
+    assertEquals(file + ":1: no column '" + cut + "' (did you mean '" + cut + "'?); columns: x, " + cut + ", "
+        + "z".repeat(40) + "…", e.getMessage());
   }
 
   @Test
