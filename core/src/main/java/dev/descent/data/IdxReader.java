@@ -104,8 +104,8 @@ public final class IdxReader {
     byte[] sizes = new byte[4 * rank];
     n = in.read(sizes, 0, sizes.length);
     if (n < sizes.length) {
-      throw corrupt(file, String.format("%s ends at byte offset %d, but the header announces %d dimensions and needs "
-          + "%d bytes", in.what(), 4 + n, rank, header));
+      throw corrupt(file, String.format("%s ends at byte offset %d, but the header announces %d dimension%s and "
+          + "needs %d bytes", in.what(), 4 + n, rank, rank == 1 ? "" : "s", header));
     }
     ByteBuffer buffer = ByteBuffer.wrap(sizes);
     int[] dims = new int[rank];

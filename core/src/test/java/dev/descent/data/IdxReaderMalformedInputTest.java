@@ -73,7 +73,7 @@ class IdxReaderMalformedInputTest {
         plain("header cut in the dimensions", new byte[] {0, 0, 8, 3, 0, 0, 0, 1}, "the file ends at byte offset 8, "
             + "but the header announces 3 dimensions and needs 16 bytes"),
         plain("header cut inside a dimension", new byte[] {0, 0, 8, 1, 0, 0}, "the file ends at byte offset 6, but the "
-            + "header announces 1 dimensions and needs 8 bytes"),
+            + "header announces 1 dimension and needs 8 bytes"),
         plain("zero dimension", header(0x08, 0, 5), "dimension 1 at byte offset 4 is 0; expected 1 to 2147483647"),
         plain("zero dimension hiding an overflow", header(0x08, 0, 65536, 65536), "dimension 1 at byte offset 4 is 0; "
             + "expected 1 to 2147483647"),
