@@ -41,15 +41,22 @@ public final class IdxDatasets {
    */
   public record TrainTest(Dataset train, Dataset test, int classes) {}
 
-  /** The images in {@code images} with the labels in {@code labels}, as one dataset. */
+  /**
+   * The images in {@code images} with the labels in {@code labels}, as one dataset. Both files must
+   * hold unsigned bytes, the images in at least two dimensions, the labels in one, and as many
+   * labels as images; anything else is a {@link DescentException} naming the file.
+   */
   public static Dataset load(Path images, Path labels, DType dtype) {
     IdxArray x = IdxReader.read(images);
-    IdxArray y = IdxReader.read(labels);
     if (x.type() != IdxType.UNSIGNED_BYTE) {
-      throw new DescentException(images + ": images must hold unsigned bytes, found " + x.type());
+      throw new DescentException(images + ": images must hold unsigned bytes (type code 08), found " + x);
     }
     if (x.dims().length < 2) {
       throw new DescentException(images + ": images need at least two dimensions (count and pixels), found " + x);
+    }
+    IdxArray y = IdxReader.read(labels);
+    if (y.type() != IdxType.UNSIGNED_BYTE) {
+      throw new DescentException(labels + ": labels must hold unsigned bytes (type code 08), found " + y);
     }
     if (y.dims().length != 1) {
       throw new DescentException(labels + ": labels must be one-dimensional, found " + y);
@@ -60,11 +67,7 @@ public final class IdxDatasets {
     }
     Tensor targets = Tensor.zeros(dtype, y.items(), 1);
     for (int i = 0; i < y.items(); i++) {
-      double label = y.get(i);
-      if (label < 0 || label != Math.rint(label)) {
-        throw new DescentException(String.format("%s: label %d is %s; labels must be class indices 0, 1, 2, …", labels, i, label));
-      }
-      targets.set(i, label);
+      targets.set(i, y.get(i));
     }
     return new Dataset(x.toMatrix(dtype, 1.0 / 255), targets);
   }

@@ -70,23 +70,24 @@ class CsvReaderTest {
   @Test
   void aRaggedRowNamesFileAndLine() throws IOException {
     DescentException e = failure("x1,x2,y\n1,2,0\n\n3,4\n", null);
-    assertEquals(dir.resolve("data.csv") + ":4: 2 fields, but the header has 3", e.getMessage());
+    assertEquals(dir.resolve("data.csv") + ":4: 2 fields, but the header has 3; expected one field per column",
+        e.getMessage());
   }
 
   @Test
   void aNonNumericFieldNamesFileLineColumnAndColumnName() throws IOException {
     DescentException e = failure("x1,x2,y\n1,2,0\n3,abc,1\n", "y");
-    assertEquals(dir.resolve("data.csv") + ":3:2: column 'x2' holds 'abc', which is not a finite number",
-        e.getMessage());
+    assertEquals(dir.resolve("data.csv") + ":3:2: column 'x2' holds 'abc', which is not a finite number; "
+        + "expected a decimal number such as 12, -0.5 or 1e-3", e.getMessage());
   }
 
   @Test
   void emptyFieldsAndNonFiniteNumbersAreRejected() throws IOException {
     DescentException empty = failure("x,y\n1,\n", null);
-    assertTrue(empty.getMessage().endsWith(":2:2: column 'y' holds '', which is not a finite number"),
+    assertTrue(empty.getMessage().contains(":2:2: column 'y' holds '', which is not a finite number;"),
         empty.getMessage());
     DescentException nan = failure("x,y\nNaN,1\n", null);
-    assertTrue(nan.getMessage().endsWith(":2:1: column 'x' holds 'NaN', which is not a finite number"),
+    assertTrue(nan.getMessage().contains(":2:1: column 'x' holds 'NaN', which is not a finite number;"),
         nan.getMessage());
     DescentException inf = failure("x,y\n1,Infinity\n", null);
     assertTrue(inf.getMessage().contains(":2:2:"), inf.getMessage());

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.StringLength;
+import dev.descent.testing.FuzzTries;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
@@ -49,12 +50,12 @@ class JsonFuzzTest {
     FuzzOutcomes.successOrDescentException(bound, Json.quote(text), () -> Json.parse(text, SMALL));
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void anyText(@ForAll @StringLength(max = 400) String text) {
     parses(text);
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void textInTheJsonAlphabet(@ForAll("jsonAlphabet") String text) {
     parses(text);
   }
@@ -64,7 +65,7 @@ class JsonFuzzTest {
     return Arbitraries.strings().withChars(ALPHABET).ofMaxLength(300);
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void mutatedDocuments(@ForAll("mutatedDocuments") String text) {
     parses(text);
   }
@@ -90,14 +91,14 @@ class JsonFuzzTest {
     });
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void writtenValuesReadBackEqual(@ForAll long seed) {
     Object value = value(new SplittableRandom(seed), 3);
     String text = Json.write(value);
     assertEquals(value, Json.parse(text, JsonLimits.DEFAULT), text);
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void stringsEitherRoundTripOrAreRefused(@ForAll @StringLength(max = 50) String s) {
     boolean wellFormed = s.equals(wellFormed(s));
     try {

@@ -19,6 +19,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import dev.descent.testing.FuzzTries;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
@@ -149,7 +150,7 @@ class SafeTensorsFuzzTest {
     return "with header length " + Long.toUnsignedString(n);
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void randomBytes(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     byte[] bytes = new byte[random.nextInt(0, 2049)];
@@ -157,7 +158,7 @@ class SafeTensorsFuzzTest {
     openAndReadEverything(bytes);
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void randomHeadersBehindAPlausibleLength(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     byte[] header = new byte[random.nextInt(0, 1025)];
@@ -172,7 +173,7 @@ class SafeTensorsFuzzTest {
     openAndReadEverything(SafeTensorsBytes.build(header, data));
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void wellFormedJsonThatBendsTheSchema(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     StringBuilder header = new StringBuilder("{");
@@ -244,7 +245,7 @@ class SafeTensorsFuzzTest {
    * and empty dimensions, in random order: every one must open, every tensor must read with the
    * accessor of its dtype, and the other accessors must refuse with a DescentException.
    */
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void validFilesWithoutAChecksumOpenAndRead(@ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     SafeTensorsDtype[] dtypes = SafeTensorsDtype.values();
@@ -309,7 +310,7 @@ class SafeTensorsFuzzTest {
     }
   }
 
-  @Property
+  @Property(tries = FuzzTries.DEFAULT)
   void mutationsOfAValidFile(@ForAll("mutations") byte[] bytes) {
     openAndReadEverything(bytes);
   }

@@ -66,22 +66,134 @@ class SpecTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "adam(lr=0.1          | expected ')' at the end at column 12",
+      "adam(lr=0.1          | expected ',' or ')' but the spec ends at column 12",
       "adam(lr 0.1)         | expected '=' but found '0' at column 9",
-      "adam(=0.1)           | expected a parameter name at column 6",
-      "adam(lr=)            | expected a value at column 9",
-      "adam(lr=0.1,)        | expected a parameter name at column 13",
-      "adam(lr=0.1) x       | unexpected 'x' at column 14",
-      "adam(s='abc)         | unterminated string at column 8",
-      "(lr=1)               | expected a name at column 1",
+      "adam(=0.1)           | expected a parameter name but found '=' at column 6",
+      "adam(lr=)            | expected a value (a number, a word, a quoted string or a list) but found ')' at column 9",
+      "adam(lr=0.1,)        | expected a parameter name but found ')' at column 13",
+      "adam(lr=0.1) x       | expected the end of the spec but found 'x' at column 14",
+      "adam(s='abc)         | expected the closing ' of the string opened at column 8 but the spec ends at column 13",
+      "(lr=1)               | expected a name but found '(' at column 1",
       "adam(lr=1, LR=2)     | parameter 'lr' is given twice at column 12",
-      "adam(lr=[1, 2)       | expected ']' but found ')' at column 14",
-      "adam(lr=@)           | expected a value at column 9",
-      "adam lr              | unexpected 'l' at column 6",
+      "adam(lr=[1, 2)       | expected ',' or ']' but found ')' at column 14",
+      "adam(lr=@)           | expected a value (a number, a word, a quoted string or a list) but found '@' at column 9",
+      "adam lr              | expected '(' or the end of the spec but found 'l' at column 6",
+      "adam((lr=1)          | expected a parameter name but found '(' at column 6",
+      "adam(lr=1))          | expected the end of the spec but found ')' at column 11",
+      "adam)                | expected '(' or the end of the spec but found ')' at column 5",
+      "adam(lr=1 2)         | expected ',' or ')' but found '2' at column 11",
+      "adam(lr==1)          | expected a value (a number, a word, a quoted string or a list) but found '=' at column 9",
+      "adam(lr=[1,,2])      | expected a value (a number, a word, a quoted string or a list) but found ',' at column 12",
+      "adam(lr=[1 2])       | expected ',' or ']' but found '2' at column 12",
+      "adam(lr=]            | expected a value (a number, a word, a quoted string or a list) but found ']' at column 9",
+      "adam(l.r=1)          | expected '=' but found '.' at column 7",
+      "adam(s=\"a'b\"x)      | expected ',' or ')' but found 'x' at column 13",
+      "adam(s=a\\b)         | expected ',' or ')' but found '\\' at column 9",
+      "adamé                | expected '(' or the end of the spec but found 'é' (U+00E9) at column 5",
+      "héllo(a=1)           | expected '(' or the end of the spec but found 'é' (U+00E9) at column 2",
+      "relu(a=é)            | expected a value (a number, a word, a quoted string or a list) but found 'é' (U+00E9) at column 8",
+      "𝑥(a=1)               | expected a name but found '𝑥' (U+1D465) at column 1",
+      "relu(a='𝑥𝑥') 𝑥       | expected the end of the spec but found '𝑥' (U+1D465) at column 14",
   })
-  void malformedSpecsNameTheColumn(String text, String expected) {
+  void malformedSpecsNameTheColumnAndWhatWasExpected(String text, String expected) {
     DescentException e = assertThrows(DescentException.class, () -> Spec.parse(text));
     assertEquals("spec '" + text + "': " + expected, e.getMessage());
+  }
+
+  @Test
+  void aListIsKeptWithOneSpaceAfterEachCommaSoNoLineBreakReachesAMessage() {
+    Spec s = Spec.parse("x(a=[\n], b=[ 1 ,\r\n 2,[3 ,4 ] ], c=[ 'p ,q' ,\"r\"])");
+    assertEquals("[]", s.arguments().get("a"));
+    assertEquals("[1, 2, [3, 4]]", s.arguments().get("b"));
+    assertEquals("['p ,q', \"r\"]", s.arguments().get("c"));
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("opt(lr=[\n1\n])").bind(PARAMS));
+    assertEquals("opt: parameter 'lr' must be a number, got '[1]'", e.getMessage());
+  }
+
+  @Test
+  void aQuotedStringHasNoEscapesSoABackslashIsAnOrdinaryCharacter() {
+    Spec s = Spec.parse("load(path='C:\\data\\n.csv', other=\"\\\")");
+    assertEquals("C:\\data\\n.csv", s.arguments().get("path"));
+    assertEquals("\\", s.arguments().get("other"));
+    assertEquals("it's", Spec.parse("x(s=\"it's\")").arguments().get("s"));
+    assertEquals("é 𝑥 \t tab", Spec.parse("x(s='é 𝑥 \t tab')").arguments().get("s"));
+  }
+
+  @Test
+  void aLineBreakOrControlCharacterInsideAStringIsAnErrorAndIsShownEscaped() {
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("x(s='a\nb')"));
+    assertEquals("spec 'x(s='a\\u000Ab')': expected the closing ' of the string opened at column 5 but found U+000A "
+        + "at column 7", e.getMessage());
+    DescentException nul = assertThrows(DescentException.class, () -> Spec.parse("x(s=\"\u0000\")"));
+    assertEquals("spec 'x(s=\"\\u0000\")': expected the closing \" of the string opened at column 5 but found U+0000 "
+        + "at column 6", nul.getMessage());
+    DescentException separator = assertThrows(DescentException.class, () -> Spec.parse("x(s='\u2028')"));
+    assertTrue(separator.getMessage().contains("found U+2028 at column 6"), separator.getMessage());
+  }
+
+  @Test
+  void invisibleCharactersOutsideStringsAreNamedByCodePoint() {
+    DescentException nul = assertThrows(DescentException.class, () -> Spec.parse("relu\u0000"));
+    assertEquals("spec 'relu\\u0000': expected '(' or the end of the spec but found U+0000 at column 5", nul.getMessage());
+    DescentException zeroWidth = assertThrows(DescentException.class, () -> Spec.parse("re\u200Blu"));
+    assertEquals("spec 're\\u200Blu': expected '(' or the end of the spec but found U+200B at column 3",
+        zeroWidth.getMessage());
+    DescentException escape = assertThrows(DescentException.class, () -> Spec.parse("relu(a=\u001B[2J)"));
+    assertTrue(escape.getMessage().startsWith("spec 'relu(a=\\u001B[2J)': expected a value"), escape.getMessage());
+  }
+
+  @Test
+  void lineBreaksBetweenTokensAreSpacesAndAreEscapedWhenTheSpecIsQuoted() {
+    Spec s = Spec.parse("sgd(\n  lr=0.1,\r\n  momentum=0.9\n)\n");
+    assertEquals(List.of("lr", "momentum"), List.copyOf(s.arguments().keySet()));
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse("sgd(\n lr=0.1\n x)"));
+    assertEquals("spec 'sgd(\\u000A lr=0.1\\u000A x)': expected ',' or ')' but found 'x' at column 15", e.getMessage());
+  }
+
+  @Test
+  void listsNestUpToTheLimit() {
+    String deepest = "[".repeat(Spec.MAX_DEPTH) + "1" + "]".repeat(Spec.MAX_DEPTH);
+    assertEquals(deepest, Spec.parse("x(v=" + deepest + ")").arguments().get("v"));
+    String tooDeep = "x(v=" + "[".repeat(Spec.MAX_DEPTH + 1) + "1" + "]".repeat(Spec.MAX_DEPTH + 1) + ")";
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(tooDeep));
+    assertEquals("spec '" + tooDeep + "': expected at most 16 nested lists but found another '[' at column 21", e.getMessage());
+  }
+
+  @Test
+  void aHostileNestingIsRejectedWithoutExhaustingTheStack() {
+    String hostile = "x(v=" + "[".repeat(Spec.MAX_LENGTH - 4);
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(hostile));
+    assertEquals("spec 'x(v=[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[…': expected at most 16 nested lists "
+        + "but found another '[' at column 21", e.getMessage());
+  }
+
+  @Test
+  void aHugeSpecIsRejectedBeforeParsing() {
+    String huge = "x(" + "a=1,".repeat(3000) + ")";
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(huge));
+    assertEquals("spec '" + huge.substring(0, 60) + "…': 12003 characters; expected at most 10000", e.getMessage());
+    String longest = "x(s='" + "a".repeat(Spec.MAX_LENGTH - 7) + "')";
+    assertEquals(Spec.MAX_LENGTH - 7, Spec.parse(longest).arguments().get("s").length());
+  }
+
+  @Test
+  void aLongSpecIsQuotedAsAnExcerptAroundTheError() {
+    String text = "x(" + "k".repeat(20) + "=1, " + "v".repeat(60) + "=@, " + "w".repeat(40) + "=2)";
+    DescentException e = assertThrows(DescentException.class, () -> Spec.parse(text));
+    // 60 code points centred on the '@' at index 87: indices 57 to 116
+    assertEquals("spec '…" + "v".repeat(29) + "=@, " + "w".repeat(27) + "…': expected a value "
+        + "(a number, a word, a quoted string or a list) but found '@' at column 88", e.getMessage());
+  }
+
+  @Test
+  void namesAndKeysAreAtMostOneHundredCharacters() {
+    assertEquals("a".repeat(100), Spec.parse("a".repeat(100)).name());
+    DescentException name = assertThrows(DescentException.class, () -> Spec.parse("a".repeat(101)));
+    assertEquals("spec '" + "a".repeat(60) + "…': expected a name of at most 100 characters but found one of 101 "
+        + "at column 1", name.getMessage());
+    DescentException key = assertThrows(DescentException.class, () -> Spec.parse("x(" + "k".repeat(150) + "=1)"));
+    assertTrue(key.getMessage().endsWith("expected a parameter name of at most 100 characters but found one of 150 "
+        + "at column 3"), key.getMessage());
   }
 
   // ------------------------------------------------------------------ binding
@@ -158,6 +270,13 @@ class SpecTest {
       "opt(milestones=[30, x])   | opt: parameter 'milestones' must be a list of integers such as [30, 80], got '[30, x]'",
       "opt(weights=[0.1, a])     | opt: parameter 'weights' must be a list of numbers such as [0.1, 0.2], got '[0.1, a]'",
       "opt(steps=1.5)            | opt: parameter 'steps' must be an integer, got '1.5'",
+      "opt(lr=1.2.3)             | opt: parameter 'lr' must be a number, got '1.2.3'",
+      "opt(lr=1e-3-)             | opt: parameter 'lr' must be a number, got '1e-3-'",
+      "opt(lr='')                | opt: parameter 'lr' must be a number, got ''",
+      "opt(lr=[1])               | opt: parameter 'lr' must be a number, got '[1]'",
+      "opt(size=0x10)            | opt: parameter 'size' must be an integer, got '0x10'",
+      "opt(size=-)               | opt: parameter 'size' must be an integer, got '-'",
+      "opt(milestones=[[1], 2])  | opt: parameter 'milestones' must be a list of integers such as [30, 80], got '[[1], 2]'",
   })
   void aMistypedValueNamesTheParameterAndTheExpectedType(String spec, String expected) {
     DescentException e = assertThrows(DescentException.class, () -> bind(spec));
