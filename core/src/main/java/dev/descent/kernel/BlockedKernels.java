@@ -11,11 +11,15 @@ import com.google.auto.service.AutoService;
  * <ul>
  *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros);
  *   <li>small and skinny products: the register blocks of {@code DirectGemm}, which
- *       pack nothing, allocate nothing and stay on the calling thread: products of at most
- *       {@value #DIRECT_WORK} multiply-adds, C narrower than {@value #DIRECT_MAX_COLUMNS} columns
- *       (the blocked path vectorises along C's rows, too short there), and C of at most
- *       {@value #DIRECT_MAX_ROWS_TRANSPOSED_B} rows when op(B) = Bᵀ (packing would gather all of
- *       Bᵀ for a few rows, as in the input gradient G·Wᵀ of a dense layer at batch 1);
+ *       pack nothing, allocate nothing and stay on the calling thread. The blocked path
+ *       vectorises along the rows of C and amortises its packing over the rows and its per-strip
+ *       work over k, so the direct path takes products of at most {@value #DIRECT_WORK}
+ *       multiply-adds; below the parallel threshold, C narrower than {@value #VECTOR_COLUMNS}
+ *       columns (one vector of floats), or narrower than twice that with k or m under {@value
+ *       #VECTOR_COLUMNS} (the narrow layers of a small network: a 2-10-5-1 network at batch 300
+ *       runs every product here); and C of at most {@value #DIRECT_MAX_ROWS_TRANSPOSED_B} rows
+ *       when op(B) = Bᵀ, where packing would gather all of Bᵀ for a few rows (the input gradient
+ *       G·Wᵀ of a dense layer at batch 1);
  *   <li>otherwise the blocked path: blocks of up to 128 k-steps × 512 columns of op(B) (256 for
  *       double) are packed into per-thread buffers kept in L2; C is swept in strips of three rows
  *       held in L1, each updated two k-steps per pass over the columns by a loop that C2
@@ -39,8 +43,8 @@ public final class BlockedKernels implements MatrixKernels {
   /** Products of at most this many multiply-adds take the direct path. */
   static final long DIRECT_WORK = 1L << 12;
 
-  /** C with fewer columns than this takes the direct path (below the parallel threshold). */
-  static final int DIRECT_MAX_COLUMNS = 16;
+  /** The float lanes of a 256-bit vector: the width below which the blocked path cannot vectorise C's rows. */
+  static final int VECTOR_COLUMNS = 8;
 
   /** With a transposed B, C with at most this many rows takes the direct path. */
   static final int DIRECT_MAX_ROWS_TRANSPOSED_B = 8;
@@ -73,16 +77,17 @@ public final class BlockedKernels implements MatrixKernels {
   }
 
   /**
-   * Whether an m×n×k product takes the direct path: at most {@value #DIRECT_WORK} multiply-adds;
-   * fewer than {@value #DIRECT_MAX_COLUMNS} columns below {@link GemmThreads#PARALLEL_WORK}; or, with
-   * op(B) = Bᵀ, at most {@value #DIRECT_MAX_ROWS_TRANSPOSED_B} rows. Depends on the shape only, so
-   * the thread count never changes the path.
+   * Whether an m×n×k product takes the direct path (see the class documentation). Depends on the
+   * shape only, so the thread count never changes the path.
    */
   static boolean isDirect(boolean transB, int m, int n, int k) {
     long work = (long) m * n * k;
-    return work <= DIRECT_WORK
-        || (n < DIRECT_MAX_COLUMNS && work < GemmThreads.PARALLEL_WORK)
-        || (transB && m <= DIRECT_MAX_ROWS_TRANSPOSED_B);
+    if (work <= DIRECT_WORK || (transB && m <= DIRECT_MAX_ROWS_TRANSPOSED_B)) {
+      return true;
+    }
+    boolean narrow = n < VECTOR_COLUMNS
+        || (n < 2 * VECTOR_COLUMNS && (k < VECTOR_COLUMNS || m < VECTOR_COLUMNS / 2));
+    return narrow && work < GemmThreads.PARALLEL_WORK;
   }
 
   @Override

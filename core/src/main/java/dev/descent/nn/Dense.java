@@ -16,6 +16,11 @@ import java.util.List;
  * ∂L/∂W = xᵀ·G, ∂L/∂b = Σ_rows G, ∂L/∂x = G·Wᵀ. The weight and bias initializers are chosen by
  * spec (by default {@code auto}, which picks a scheme for the activation that follows); the weight
  * initializer is asked {@link Initializer#forActivation} for that activation. Mutable, not thread-safe.
+ *
+ * <p>Inside a {@link Sequential}, a dense layer followed by a built-in elementwise activation runs
+ * fused with it: the bias add joins the activation's sweep, and the bias gradient the
+ * derivative's (see {@link ActivationLayer}); as the first layer of a model being trained it skips
+ * ∂L/∂x, which nothing uses (see {@link Sequential#backwardToParameters}).
  */
 public final class Dense implements Layer {
   /** The weight initializer used when none is given. */

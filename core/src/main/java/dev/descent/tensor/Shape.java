@@ -17,10 +17,14 @@ public final class Shape {
     Preconditions.checkArgument(dims.length > 0, "a shape needs at least one dimension");
     long product = 1;
     for (int d : dims) {
-      Preconditions.checkArgument(d >= 0, "dimensions must be ≥ 0, got %s", Arrays.toString(dims));
       product *= d;
-      Preconditions.checkArgument(
-          product <= Integer.MAX_VALUE - 8, "shape %s has more than 2^31 elements", Arrays.toString(dims));
+      // the messages are built only on failure: a shape is made for every new tensor
+      if (d < 0) {
+        throw new IllegalArgumentException("dimensions must be ≥ 0, got " + Arrays.toString(dims));
+      }
+      if (product > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has more than 2^31 elements");
+      }
     }
     this.dims = dims;
     this.size = (int) product;

@@ -160,13 +160,17 @@ class KernelContractTest {
     assertTrue(BlockedKernels.isDirect(false, 300, 10, 2), "first layer of 2-10-5-1");
     assertTrue(BlockedKernels.isDirect(false, 300, 1, 5), "last layer of 2-10-5-1");
     assertTrue(BlockedKernels.isDirect(false, 10, 5, 300), "weight gradient of 2-10-5-1");
+    assertTrue(BlockedKernels.isDirect(true, 300, 10, 5), "input gradient of 2-10-5-1");
+    assertTrue(BlockedKernels.isDirect(false, 2, 10, 300), "first weight gradient of 2-10-5-1");
     assertTrue(BlockedKernels.isDirect(false, 7, 7, 7), "tiny");
     // packing pays for itself: rows enough to reuse a packed B, or wide rows to vectorise along
     assertFalse(BlockedKernels.isDirect(false, 1, 256, 784), "x·W at batch 1 packs W by rows (a copy)");
     assertFalse(BlockedKernels.isDirect(false, 784, 256, 1), "xᵀ·G at batch 1 vectorises along 256 columns");
     assertFalse(BlockedKernels.isDirect(true, 32, 784, 256), "G·Wᵀ at batch 32");
     assertFalse(BlockedKernels.isDirect(false, 32, 256, 784), "x·W at batch 32");
-    assertFalse(BlockedKernels.isDirect(false, 100_000, 10, 1000), "narrow but large enough for threads");
+    assertFalse(BlockedKernels.isDirect(false, 100_000, 5, 1000), "narrow but large enough for threads");
+    assertFalse(BlockedKernels.isDirect(false, 1024, 10, 128), "last layer at batch 1024: one vector per row");
+    assertFalse(BlockedKernels.isDirect(false, 128, 10, 1024), "its weight gradient");
   }
 
   private static void assertDirectEqualsBlocked(Case cs) {
