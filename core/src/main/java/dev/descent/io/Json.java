@@ -57,7 +57,7 @@ public final class Json {
    * control and line-separator characters and unpaired surrogates escaped as in JSON, and more
    * than 200 characters cut short with "...".
    */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder out = new StringBuilder("\"");
     int end = Math.min(s.length(), 200);
     for (int i = 0; i < end; i++) {

@@ -46,6 +46,8 @@ public final class CheckpointFile {
   private static final String ORDER = "trainer/order";
   private static final String HISTORY = "history/";
   private static final String CALLBACK = "callback/";
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
   private static final List<String> HISTORY_COLUMNS = List.of(
       "update_loss", "loss", "accuracy", "test_loss", "test_accuracy", "updates", "seconds");
 
@@ -119,7 +121,7 @@ public final class CheckpointFile {
       String kind = f.metadata().get(ModelFile.KIND);
       if (!CHECKPOINT.equals(kind)) {
         throw new DescentException(String.format("%s: not a Descent checkpoint (%s)", file,
-            kind == null ? "no " + ModelFile.KIND + " in the metadata" : "it holds a " + kind));
+            kind == null ? "no " + ModelFile.KIND + " in the metadata" : "it holds a " + Json.quote(kind)));
       }
       String optimizer = ModelFile.require(f, OPTIMIZER);
       OptimizerState optimizerState = optimizerState(f);
@@ -201,7 +203,8 @@ public final class CheckpointFile {
     } catch (DescentException e) {
       throw new DescentException(f.path() + ": metadata " + CALLBACKS + ": " + e.getMessage(), e);
     }
-    if (!(parsed instanceof List<?> types) || !types.stream().allMatch(String.class::isInstance)) {
+    if (!(parsed instanceof List<?> types)
+        || !types.stream().allMatch(t -> t instanceof String name && CLASS_NAME.matcher(name).matches())) {
       throw new DescentException(f.path() + ": metadata " + CALLBACKS + " must be a JSON array of class names");
     }
     List<Map<String, double[]>> values = new java.util.ArrayList<>();
@@ -215,7 +218,7 @@ public final class CheckpointFile {
         int index = slash > 0 ? parseIndex(rest.substring(0, slash)) : -1;
         if (index < 0 || index >= types.size()) {
           throw new DescentException(String.format("%s: tensor %s names no saved callback (there are %d)", f.path(),
-              name, types.size()));
+              Json.quote(name), types.size()));
         }
         values.get(index).put(rest.substring(slash + 1), vector(f, name, "F64").doubles);
       }
@@ -274,8 +277,8 @@ public final class CheckpointFile {
   private static boolean booleanValue(SafeTensorsFile f, String key) {
     String v = ModelFile.require(f, TRAINER + key);
     if (!v.equals("true") && !v.equals("false")) {
-      throw new DescentException(String.format("%s: metadata %s%s must be true or false, got '%s'", f.path(), TRAINER,
-          key, v));
+      throw new DescentException(String.format("%s: metadata %s%s must be true or false, got %s", f.path(), TRAINER,
+          key, Json.quote(v)));
     }
     return Boolean.parseBoolean(v);
   }
@@ -288,7 +291,8 @@ public final class CheckpointFile {
     try {
       return parser.parse(value);
     } catch (NumberFormatException e) {
-      throw new DescentException(String.format("%s: metadata %s is not a number: '%s'", f.path(), key, value));
+      throw new DescentException(String.format("%s: metadata %s is not a number: %s", f.path(), Json.quote(key),
+          Json.quote(value)));
     }
   }
 }

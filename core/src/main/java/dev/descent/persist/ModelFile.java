@@ -175,14 +175,16 @@ public final class ModelFile {
       inputSize = 0;
     }
     if (inputSize < 1) {
-      throw new DescentException(f.path() + ": metadata " + INPUT_SIZE + " must be an integer ≥ 1, got '"
-          + meta.get(INPUT_SIZE) + "'");
+      throw new DescentException(f.path() + ": metadata " + INPUT_SIZE + " must be an integer ≥ 1, got "
+          + Json.quote(meta.get(INPUT_SIZE)));
     }
+    String dtypeName = require(f, DTYPE);
     DType dtype;
     try {
-      dtype = DType.parse(require(f, DTYPE));
+      dtype = DType.parse(dtypeName);
     } catch (DescentException e) {
-      throw new DescentException(f.path() + ": metadata " + DTYPE + ": " + e.getMessage(), e);
+      throw new DescentException(String.format("%s: metadata %s is %s; known dtypes: float32, float64", f.path(), DTYPE,
+          Json.quote(dtypeName)), e);
     }
     return new Architecture(ImmutableList.copyOf(specs), inputSize, dtype);
   }
@@ -200,7 +202,8 @@ public final class ModelFile {
   record Architecture(ImmutableList<String> layers, int inputSize, DType dtype) {
     @Override
     public String toString() {
-      return String.format("%d %s inputs → %s", inputSize, dtype.label(), String.join(", ", layers));
+      return String.format("%d %s inputs → %s", inputSize, dtype.label(),
+          Json.quote(String.join(", ", layers)));
     }
   }
 
@@ -228,7 +231,7 @@ public final class ModelFile {
       String name = w.parameter().name();
       if (!f.names().contains(name)) {
         throw new DescentException(String.format("%s: wrong architecture: no tensor %s (the file has %s)", f.path(), name,
-            String.join(", ", f.names())));
+            String.join(", ", f.names().stream().limit(20).map(Json::quote).toList())));
       }
       long[] shape = f.shape(name);
       if (!Arrays.equals(shape, Arrays.stream(w.shape()).asLongStream().toArray()) || !f.dtype(name).equals(expected)) {

@@ -94,7 +94,7 @@ class ModelFileTest {
     Sequential wider = model(DType.FLOAT32, 5, 6);
     List<double[]> before = weights(wider);
     var error = assertThrows(DescentException.class, () -> ModelFile.loadWeights(file, wider));
-    assertTrue(error.getMessage().startsWith(file + ": wrong architecture: the file holds 3 float32 inputs → dense(units=4"),
+    assertTrue(error.getMessage().startsWith(file + ": wrong architecture: the file holds 3 float32 inputs → \"dense(units=4"),
         error.getMessage());
     Sequential doubles = model(DType.FLOAT64, 5, 4);
     assertThrows(DescentException.class, () -> ModelFile.loadWeights(file, doubles));
