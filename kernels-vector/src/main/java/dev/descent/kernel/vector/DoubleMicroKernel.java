@@ -24,7 +24,7 @@ final class DoubleMicroKernel {
   /** Lanes per vector. */
   static final int LANES = SPECIES.length();
   /** Rows per tile. */
-  static final int MR = 6;
+  static final int MR = Packing.MR;
   /** Columns per tile: two vectors. */
   static final int NR = 2 * LANES;
 
