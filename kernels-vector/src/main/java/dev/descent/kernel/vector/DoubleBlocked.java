@@ -14,11 +14,11 @@ import static dev.descent.kernel.vector.DoubleMicroKernel.NR;
  * <ol>
  *   <li>k in blocks of at most {@value #KC};
  *   <li>rows in blocks of at most {@value #MC}: the mc×kc block of α·op(A) is packed (up to
- *       3 MiB, in L3);
- *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (256 KiB, to
+ *       2.9 MiB, in L3);
+ *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (192 KiB, to
  *       stay in the 512 KiB L2 of a Zen 3 core);
  *   <li>and 5. the row panels of A, then the column panels of B: one
- *       {@value DoubleMicroKernel#MR}×kc panel of A (12 KiB) stays in L1 while the panels of B stream
+ *       {@value DoubleMicroKernel#MR}×kc panel of A (10 KiB) stays in L1 while the panels of B stream
  *       past it from L2, and C is swept along its rows, which the hardware prefetchers follow.
  * </ol>
  *
@@ -33,9 +33,9 @@ final class DoubleBlocked {
   /** Depth of a packed block (k-steps). */
   static final int KC = 256;
   /** Rows of a packed block of op(A); a multiple of {@link DoubleMicroKernel#MR}. */
-  static final int MC = 1536;
+  static final int MC = 1500;
   /** Columns of a packed block of op(B); a multiple of {@link DoubleMicroKernel#NR}. */
-  static final int NC = 128;
+  static final int NC = 96;
 
   private DoubleBlocked() {}
 

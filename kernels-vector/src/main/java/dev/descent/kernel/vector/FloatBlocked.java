@@ -14,11 +14,11 @@ import static dev.descent.kernel.vector.FloatMicroKernel.NR;
  * <ol>
  *   <li>k in blocks of at most {@value #KC};
  *   <li>rows in blocks of at most {@value #MC}: the mc×kc block of α·op(A) is packed (up to
- *       2.25 MiB, in L3);
- *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (288 KiB, to
+ *       2.9 MiB, in L3);
+ *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (256 KiB, to
  *       stay in the 512 KiB L2 of a Zen 3 core);
  *   <li>and 5. the row panels of A, then the column panels of B: one
- *       {@value FloatMicroKernel#MR}×kc panel of A (9 KiB) stays in L1 while the panels of B stream
+ *       {@value FloatMicroKernel#MR}×kc panel of A (10 KiB) stays in L1 while the panels of B stream
  *       past it from L2, and C is swept along its rows, which the hardware prefetchers follow.
  * </ol>
  *
@@ -31,11 +31,11 @@ import static dev.descent.kernel.vector.FloatMicroKernel.NR;
  */
 final class FloatBlocked {
   /** Depth of a packed block (k-steps). */
-  static final int KC = 384;
+  static final int KC = 512;
   /** Rows of a packed block of op(A); a multiple of {@link FloatMicroKernel#MR}. */
-  static final int MC = 1536;
+  static final int MC = 1500;
   /** Columns of a packed block of op(B); a multiple of {@link FloatMicroKernel#NR}. */
-  static final int NC = 192;
+  static final int NC = 128;
 
   private FloatBlocked() {}
 
