@@ -35,10 +35,10 @@ final class DoubleDirect {
     int acs = transA ? lda : 1;
     if (transB) {
       double[] rows = Workspace.current().doubleB(k * n);
-      for (int j = 0; j < n; j++) {
-        int column = bOff + j * ldb;
-        for (int p = 0; p < k; p++) {
-          rows[p * n + j] = b[column + p];
+      for (int p = 0; p < k; p++) {
+        int row = p * n;
+        for (int j = 0; j < n; j++) {
+          rows[row + j] = b[bOff + j * ldb + p];
         }
       }
       b = rows;

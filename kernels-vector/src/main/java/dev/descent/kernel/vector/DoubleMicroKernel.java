@@ -5,12 +5,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked double micro-kernel: one {@value #MR}×{@link #NR} tile of C from a packed
- * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 12 vector accumulators.
+ * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 10 vector accumulators.
  *
  * <p>The tile is {@value #MR} rows by two vectors of the preferred species ({@link #LANES} lanes,
- * 4 with AVX2, so 6×8), the shape of the BLIS Haswell dgemm kernel. Each k-step loads two vectors
- * of B, broadcasts six values of A and issues twelve fused multiply-adds into accumulators that stay
- * in registers for the whole panel (12 + 2 + 1 of the 16 vector registers of x86-64).
+ * 4 with AVX2, so 5×8). Each k-step loads two vectors of B, broadcasts five values of A and
+ * issues ten fused multiply-adds into accumulators that stay in registers for the whole panel. BLIS
+ * uses six rows (6×8 for dgemm), which needs 12 + 2 + 1 of the 16 vector registers of x86-64: C2 in JDK 17
+ * fits that, but from JDK 21 on its scheduler hoists a broadcast or two and spills an accumulator
+ * to the stack inside the loop, which halves the speed; five rows leave it room on both.
  *
  * <p>Per element the kernel computes S = fma(a_{kc−1}, b_{kc−1}, … fma(a_1, b_1, fma(a_0, b_0, 0)))
  * over the packed (already α-scaled) values in increasing k, then C ← S when β = 0 (C is not read)
@@ -24,7 +26,7 @@ final class DoubleMicroKernel {
   /** Lanes per vector. */
   static final int LANES = SPECIES.length();
   /** Rows per tile. */
-  static final int MR = 6;
+  static final int MR = Packing.MR;
   /** Columns per tile: two vectors. */
   static final int NR = 2 * LANES;
 
@@ -36,7 +38,9 @@ final class DoubleMicroKernel {
    *
    * <p>The accumulators go to memory rather than straight into C so that no vector crosses a call
    * that C2 might decline to inline (this method is already near its inlining node budget): a
-   * vector passed to a call that is not inlined is boxed on the heap, in the innermost loop.
+   * vector passed to a call that is not inlined is boxed on the heap, in the innermost loop. The
+   * loop steps its two indices rather than multiplying a counter, which lets C2 hoist the bounds
+   * checks of the loads out of it.
    */
   static void multiply(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
     DoubleVector c00 = DoubleVector.zero(SPECIES);
@@ -49,8 +53,6 @@ final class DoubleMicroKernel {
     DoubleVector c31 = c00;
     DoubleVector c40 = c00;
     DoubleVector c41 = c00;
-    DoubleVector c50 = c00;
-    DoubleVector c51 = c00;
     int end = ai + kc * MR;
     for (int ia = ai, ib = bi; ia < end; ia += MR, ib += NR) {
       DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, ib);
@@ -70,9 +72,6 @@ final class DoubleMicroKernel {
       a = DoubleVector.broadcast(SPECIES, ap[ia + 4]);
       c40 = a.fma(b0, c40);
       c41 = a.fma(b1, c41);
-      a = DoubleVector.broadcast(SPECIES, ap[ia + 5]);
-      c50 = a.fma(b0, c50);
-      c51 = a.fma(b1, c51);
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, LANES);
@@ -84,8 +83,6 @@ final class DoubleMicroKernel {
     c31.intoArray(tile, 3 * NR + LANES);
     c40.intoArray(tile, 4 * NR);
     c41.intoArray(tile, 4 * NR + LANES);
-    c50.intoArray(tile, 5 * NR);
-    c51.intoArray(tile, 5 * NR + LANES);
   }
 
   /**

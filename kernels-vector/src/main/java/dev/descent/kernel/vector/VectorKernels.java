@@ -20,16 +20,18 @@ import dev.descent.kernel.RowScaling;
  *   <li>m·n·k ≤ {@value #DIRECT_WORK}: vector loops straight over the arrays, no packing
  *       ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
- *       op(B) are packed, transposes included, into per-thread buffers sized for L2 and L3, and a
- *       6×16 float or 6×8 double micro-kernel (with AVX2) keeps 12 vector accumulators in
+ *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
+ *       and a 5×16 float or 5×8 double micro-kernel (with AVX2) keeps 10 vector accumulators in
  *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
  *       multiply-adds are cut along the longer side of C, never along k, into one window per
  *       processor, computed by the calling thread and the shared pool of {@link GemmThreads}.
  * </ul>
  *
- * <p>Every sum is fused multiply-adds in an order fixed by the shape alone, so results are the same
- * bit for bit whatever the number of threads; they differ from {@link
- * dev.descent.kernel.ReferenceKernels} only by rounding. Immutable and thread-safe.
+ * <p>Every sum is a chain of fused multiply-adds in an order fixed by the shape alone (which path,
+ * which k blocks), never by the thread count or by where C is cut, so results are the same bit for
+ * bit on any number of threads; they differ from {@link dev.descent.kernel.ReferenceKernels} only by
+ * rounding. Nothing is allocated per call once a thread's buffers have grown to the sizes it uses.
+ * Immutable and thread-safe.
  */
 @AutoService(MatrixKernels.class)
 public final class VectorKernels implements MatrixKernels {

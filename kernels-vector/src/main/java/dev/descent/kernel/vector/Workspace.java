@@ -1,12 +1,13 @@
 package dev.descent.kernel.vector;
 
 /**
- * Per-thread scratch buffers of the packed path: the packed block of op(A), the packed block of
- * op(B) and one micro-tile of C, for each element type.
+ * Per-thread scratch buffers: the packed blocks of op(A) and op(B) and one micro-tile of C for the
+ * packed path, and the transposed copy of op(B) for the direct path (which reuses the B buffer; a
+ * thread runs one product at a time), for each element type.
  *
  * <p>A buffer is allocated on a thread's first packed product that needs it and grows, never
- * shrinks, to the largest block that thread has packed; later products of that size or smaller
- * reuse it, so the packed path allocates nothing in steady state. The largest buffers are bounded by
+ * shrinks, to the largest block that thread has used; later products of that size or smaller
+ * reuse it, so nothing is allocated in steady state. The largest buffers are bounded by
  * the block sizes of {@link FloatBlocked} and {@link DoubleBlocked} (a few MiB). Never shared
  * between threads.
  */
@@ -35,7 +36,7 @@ final class Workspace {
     return floatA;
   }
 
-  /** A buffer of at least {@code size} floats for packed op(B). */
+  /** A buffer of at least {@code size} floats for packed or transposed op(B). */
   float[] floatB(int size) {
     if (floatB.length < size) {
       floatB = new float[size];
@@ -59,7 +60,7 @@ final class Workspace {
     return doubleA;
   }
 
-  /** A buffer of at least {@code size} doubles for packed op(B). */
+  /** A buffer of at least {@code size} doubles for packed or transposed op(B). */
   double[] doubleB(int size) {
     if (doubleB.length < size) {
       doubleB = new double[size];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.descent.kernel.GemmThreads;
 import dev.descent.kernel.Kernels;
 import dev.descent.kernel.MatrixKernels;
 import dev.descent.kernel.ReferenceKernels;
@@ -32,9 +33,11 @@ class VectorKernelsTest {
 
   @Test
   void resultsAreBitIdenticalWhateverTheThreadCount() {
-    // Shapes split by columns and by rows, with edges that are not whole tiles, and k over two blocks.
-    int[][] shapes = {{200, 200, 120}, {400, 100, 300}, {97, 600, 81}, {1000, 70, 64}, {131, 517, 257}};
+    // Shapes split by columns and by rows, with edges that are not whole tiles, and k over several
+    // blocks of both precisions.
+    int[][] shapes = {{200, 200, 120}, {400, 100, 300}, {97, 600, 81}, {1000, 70, 64}, {131, 300, 1100}};
     for (int[] shape : shapes) {
+      assertTrue(GemmThreads.parts(2, shape[0], shape[1], shape[2]) > 1, Arrays.toString(shape) + " is not split");
       for (int t = 0; t < 4; t++) {
         Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 1.5, 0.5, new Random(SEED + t));
         float[] single = pr.floatProduct(new VectorKernels(1));
@@ -77,16 +80,21 @@ class VectorKernelsTest {
 
   @Test
   void productsAcrossEveryBlockBoundaryMatchTheReference() {
+    // Each shape takes the packed path and crosses one kind of block boundary, or a tile edge.
     int[][] shapes = {
-      {FloatBlocked.MC + 1, 17, FloatBlocked.KC + 1},
-      {2 * DoubleBlocked.MC + 5, 9, 2 * DoubleBlocked.KC + 3},
-      {7, FloatBlocked.NC + 21, 9},
-      {5, DoubleBlocked.NC + 13, 11},
-      {FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1, 700},
+      {FloatBlocked.MC + 1, 3, 40},
+      {13, 23, FloatBlocked.KC + 1},
+      {7, 2 * FloatBlocked.NC + 21, 80},
+      {2 * DoubleBlocked.MC + 5, 2, 30},
+      {16, 17, 2 * DoubleBlocked.KC + 3},
+      {5, 2 * DoubleBlocked.NC + 13, 150},
+      {FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1, 2000},
+      {DoubleMicroKernel.MR + 1, DoubleMicroKernel.NR - 1, 3500},
     };
     Random random = new Random(SEED + 1);
     MatrixKernels vector = new VectorKernels();
     for (int[] shape : shapes) {
+      assertTrue((long) shape[0] * shape[1] * shape[2] > VectorKernels.DIRECT_WORK, Arrays.toString(shape));
       for (int t = 0; t < 4; t++) {
         Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 0.5, t % 2 == 0 ? 0 : -1, random);
         pr.check(pr.floatProduct(vector), pr.doubleProduct(vector));

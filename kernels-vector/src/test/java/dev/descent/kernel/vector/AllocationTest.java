@@ -1,0 +1,84 @@
+package dev.descent.kernel.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Once warmed up, products allocate nothing: not on the direct path, not on the packed path (whose
+ * buffers are per thread and reused), in any transpose and either precision. Measured with
+ * HotSpot's per-thread allocation counter ({@code com.sun.management.ThreadMXBean}) on a
+ * single-threaded kernel, after enough calls for C2 to compile the Vector API code (before that,
+ * vector operations run as allocating Java code): some window of calls after the warm-up must
+ * allocate nothing, which a per-call buffer or a boxed vector in a loop would never do. Skipped on
+ * JVMs without the counter.
+ */
+class AllocationTest {
+  private static final int WARM_UP = 300;
+  private static final int MEASURED = 10;
+  private static final int WINDOWS = 100;
+
+  @Test
+  void steadyStateProductsAllocateNothing() {
+    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
+    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
+    bean.setThreadAllocatedMemoryEnabled(true);
+    long thread = Thread.currentThread().getId();
+
+    VectorKernels kernel = new VectorKernels(1);
+    int[][] shapes = {{24, 21, 19}, {70, 90, 60}}; // direct path, packed path
+    Random random = new Random(7);
+    float[][] af = new float[2][];
+    float[][] bf = new float[2][];
+    float[][] cf = new float[2][];
+    double[][] ad = new double[2][];
+    double[][] bd = new double[2][];
+    double[][] cd = new double[2][];
+    for (int s = 0; s < 2; s++) {
+      int size = Math.max(shapes[s][0], shapes[s][1]) * shapes[s][2];
+      af[s] = new float[size];
+      bf[s] = new float[size];
+      cf[s] = new float[shapes[s][0] * shapes[s][1]];
+      ad[s] = new double[size];
+      bd[s] = new double[size];
+      cd[s] = new double[shapes[s][0] * shapes[s][1]];
+      for (int i = 0; i < size; i++) {
+        af[s][i] = random.nextFloat();
+        bf[s][i] = random.nextFloat();
+        ad[s][i] = random.nextDouble();
+        bd[s][i] = random.nextDouble();
+      }
+    }
+    Runnable round = () -> {
+      for (int s = 0; s < 2; s++) {
+        int m = shapes[s][0];
+        int n = shapes[s][1];
+        int k = shapes[s][2];
+        for (int t = 0; t < 4; t++) {
+          boolean ta = t / 2 == 1;
+          boolean tb = t % 2 == 1;
+          kernel.gemm(ta, tb, m, n, k, 1.5f, af[s], 0, ta ? m : k, bf[s], 0, tb ? k : n, 0.5f, cf[s], 0, n);
+          kernel.gemm(ta, tb, m, n, k, 1.5, ad[s], 0, ta ? m : k, bd[s], 0, tb ? k : n, 0.5, cd[s], 0, n);
+        }
+      }
+    };
+    for (int i = 0; i < WARM_UP; i++) {
+      round.run();
+    }
+    // C2 compiles in the background, later on a loaded machine: the least of several windows counts.
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < WINDOWS && least > 0; window++) {
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < MEASURED; i++) {
+        round.run();
+      }
+      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
+    }
+    assertEquals(0, least, "bytes allocated by " + MEASURED * 16 + " products after warming up");
+  }
+}
