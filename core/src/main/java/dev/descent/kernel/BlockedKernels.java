@@ -96,13 +96,7 @@ public final class BlockedKernels implements MatrixKernels {
       float alpha, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
-    if (m <= 0 || n <= 0) {
-      return;
-    }
-    if (k <= 0 || alpha == 0) {
-      for (int i = 0; i < m; i++) {
-        RowScaling.scale(c, cOff + i * ldc, n, beta);
-      }
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     int ars = transA ? 1 : lda;
@@ -128,13 +122,7 @@ public final class BlockedKernels implements MatrixKernels {
       double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb,
       double beta, double[] c, int cOff, int ldc) {
-    if (m <= 0 || n <= 0) {
-      return;
-    }
-    if (k <= 0 || alpha == 0) {
-      for (int i = 0; i < m; i++) {
-        RowScaling.scale(c, cOff + i * ldc, n, beta);
-      }
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     int ars = transA ? 1 : lda;

@@ -9,6 +9,38 @@ import java.util.Arrays;
 public final class RowScaling {
   private RowScaling() {}
 
+  /**
+   * The gemm cases that need no product, shared by every kernel: when m or n is 0 there is nothing
+   * to do; when k is 0 or α is 0, C ← β·C without reading A or B. Returns whether the call was one
+   * of these (and is done).
+   */
+  public static boolean withoutProduct(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+    if (m <= 0 || n <= 0) {
+      return true;
+    }
+    if (k > 0 && alpha != 0) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      scale(c, cOff + i * ldc, n, beta);
+    }
+    return true;
+  }
+
+  /** The double-precision {@link #withoutProduct(int, int, int, float, float, float[], int, int)}. */
+  public static boolean withoutProduct(int m, int n, int k, double alpha, double beta, double[] c, int cOff, int ldc) {
+    if (m <= 0 || n <= 0) {
+      return true;
+    }
+    if (k > 0 && alpha != 0) {
+      return false;
+    }
+    for (int i = 0; i < m; i++) {
+      scale(c, cOff + i * ldc, n, beta);
+    }
+    return true;
+  }
+
   /** {@code x[off..off+len−1] ← β·x}, in place. */
   public static void scale(float[] x, int off, int len, float beta) {
     if (beta == 0) {

@@ -2,9 +2,9 @@ package dev.descent.kernel.blas;
 
 import com.google.auto.service.AutoService;
 import dev.descent.DescentException;
-import dev.descent.kernel.BlockedKernels;
 import dev.descent.kernel.Kernels;
 import dev.descent.kernel.MatrixKernels;
+import dev.descent.kernel.RowScaling;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
@@ -32,7 +32,7 @@ import dev.ludovic.netlib.blas.BLAS;
  * reference BLAS accumulates in yet another order. So the same seed can give different bits on
  * another machine, library version or thread count, which breaks the project rule that it must
  * not. That is why this kernel's {@link #priority()} is below that of the default
- * {@link BlockedKernels blocked} kernel: it is never chosen unless asked for by name.
+ * {@link dev.descent.kernel.BlockedKernels blocked} kernel: it is never chosen unless asked for by name.
  *
  * <p>{@link #isAvailable()} is true only when netlib loaded a native BLAS in this JVM; netlib's
  * pure-Java fallback does not count. Stateless, and thread-safe as far as the loaded library is:
@@ -49,9 +49,6 @@ public final class BlasKernels implements MatrixKernels {
 
   /** The selection rank, {@value}: above the reference kernel, below the blocked default. */
   public static final int PRIORITY = 50;
-
-  /** Computes C ← β·C for k = 0 or α = 0, which the contract defines without A or B. */
-  private static final MatrixKernels BETA_ONLY = new BlockedKernels();
 
   /** A kernel backed by the native BLAS if one loads; see {@link #isAvailable()}. */
   public BlasKernels() {}
@@ -107,11 +104,7 @@ public final class BlasKernels implements MatrixKernels {
         transA, transB, m, n, k,
         a == null ? -1 : a.length, aOff, lda, b == null ? -1 : b.length, bOff, ldb,
         c == null ? -1 : c.length, cOff, ldc);
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0) {
-      BETA_ONLY.gemm(transA, transB, m, n, 0, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     BLAS blas = loaded();
@@ -149,11 +142,7 @@ public final class BlasKernels implements MatrixKernels {
         transA, transB, m, n, k,
         a == null ? -1 : a.length, aOff, lda, b == null ? -1 : b.length, bOff, ldb,
         c == null ? -1 : c.length, cOff, ldc);
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0) {
-      BETA_ONLY.gemm(transA, transB, m, n, 0, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     BLAS blas = loaded();

@@ -88,13 +88,7 @@ public final class VectorKernels implements MatrixKernels {
       float[] b, int bOff, int ldb,
       float beta, float[] c, int cOff, int ldc) {
     requireAvailable();
-    if (m <= 0 || n <= 0) {
-      return;
-    }
-    if (k <= 0 || alpha == 0) {
-      for (int i = 0; i < m; i++) {
-        RowScaling.scale(c, cOff + i * ldc, n, beta);
-      }
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     if ((long) m * n * k <= DIRECT_WORK) {
@@ -121,13 +115,7 @@ public final class VectorKernels implements MatrixKernels {
       double[] b, int bOff, int ldb,
       double beta, double[] c, int cOff, int ldc) {
     requireAvailable();
-    if (m <= 0 || n <= 0) {
-      return;
-    }
-    if (k <= 0 || alpha == 0) {
-      for (int i = 0; i < m; i++) {
-        RowScaling.scale(c, cOff + i * ldc, n, beta);
-      }
+    if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     if ((long) m * n * k <= DIRECT_WORK) {
