@@ -18,7 +18,7 @@ import static dev.descent.kernel.vector.DoubleMicroKernel.NR;
  *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (192 KiB, to
  *       stay in the 512 KiB L2 of a Zen 3 core);
  *   <li>and 5. the row panels of A, then the column panels of B: one
- *       {@value DoubleMicroKernel#MR}×kc panel of A (10 KiB) stays in L1 while the panels of B stream
+ *       {@value DoubleMicroKernel#MR}×kc panel of A (8 KiB) stays in L1 while the panels of B stream
  *       past it from L2, and C is swept along its rows, which the hardware prefetchers follow.
  * </ol>
  *

@@ -88,8 +88,8 @@ class VectorKernelsTest {
       {2 * DoubleBlocked.MC + 5, 2, 30},
       {16, 17, 2 * DoubleBlocked.KC + 3},
       {5, 2 * DoubleBlocked.NC + 13, 150},
-      {FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1, 2000},
-      {DoubleMicroKernel.MR + 1, DoubleMicroKernel.NR - 1, 3500},
+      {FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1, deepEnough(FloatMicroKernel.MR - 1, FloatMicroKernel.NR + 1)},
+      {DoubleMicroKernel.MR + 1, DoubleMicroKernel.NR - 1, deepEnough(DoubleMicroKernel.MR + 1, DoubleMicroKernel.NR - 1)},
     };
     Random random = new Random(SEED + 1);
     MatrixKernels vector = new VectorKernels();
@@ -100,6 +100,11 @@ class VectorKernelsTest {
         pr.check(pr.floatProduct(vector), pr.doubleProduct(vector));
       }
     }
+  }
+
+  /** A depth that puts an m×n product just past the direct path, onto the packed one. */
+  private static int deepEnough(int m, int n) {
+    return (int) (VectorKernels.DIRECT_WORK / ((long) m * n)) + 7;
   }
 
   /**
