@@ -48,10 +48,20 @@ final class DoubleDirect {
     int whole = n - n % LANES;
     int i = 0;
     for (; i + ROWS <= m; i += ROWS) {
-      fourRows(k, alpha, a, aOff + i * ars, ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+      int ai = aOff + i * ars;
+      int ci = cOff + i * ldc;
+      int j = 0;
+      for (; j + 2 * LANES <= whole; j += 2 * LANES) {
+        fourRowsTwoVectors(k, alpha, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
+      }
+      if (j < whole) {
+        fourRowsOneVector(k, alpha, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
+      }
     }
     for (; i < m; i++) {
-      oneRow(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+      for (int j = 0; j < whole; j += LANES) {
+        oneRowOneVector(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
+      }
     }
     if (whole < n) {
       for (i = 0; i < m; i++) {
@@ -60,85 +70,87 @@ final class DoubleDirect {
     }
   }
 
-  /**
-   * Rows ci, ci + ldc, … (four) of C, columns 0 … whole−1: two vectors of each row at a time, then
-   * the last vector if their number is odd.
-   */
-  private static void fourRows(
-      int k, double alpha, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int ldc, int whole) {
+  // One block per method keeps each small enough for C2 to inline every Vector API call in it: past
+  // its node budget a call stays a call, and a vector that crosses one is boxed on the heap.
+
+  /** Four rows of C from ci (stride ldc), two vectors wide; B's block starts at bj. */
+  private static void fourRowsTwoVectors(
+      int k, double alpha, double[] a, int ai, int ars, int acs, double[] b, int bj, int ldb,
+      double beta, double[] c, int ci, int ldc) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
-    int j = 0;
-    for (; j + 2 * LANES <= whole; j += 2 * LANES) {
-      DoubleVector s00 = start(beta, c, ci + j);
-      DoubleVector s01 = start(beta, c, ci + j + LANES);
-      DoubleVector s10 = start(beta, c, c1 + j);
-      DoubleVector s11 = start(beta, c, c1 + j + LANES);
-      DoubleVector s20 = start(beta, c, c2 + j);
-      DoubleVector s21 = start(beta, c, c2 + j + LANES);
-      DoubleVector s30 = start(beta, c, c3 + j);
-      DoubleVector s31 = start(beta, c, c3 + j + LANES);
-      for (int p = 0; p < k; p++) {
-        int q = ai + p * acs;
-        int bp = bOff + p * ldb + j;
-        DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
-        DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
-        DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[q]);
-        s00 = x.fma(b0, s00);
-        s01 = x.fma(b1, s01);
-        x = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]);
-        s10 = x.fma(b0, s10);
-        s11 = x.fma(b1, s11);
-        x = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]);
-        s20 = x.fma(b0, s20);
-        s21 = x.fma(b1, s21);
-        x = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]);
-        s30 = x.fma(b0, s30);
-        s31 = x.fma(b1, s31);
-      }
-      s00.intoArray(c, ci + j);
-      s01.intoArray(c, ci + j + LANES);
-      s10.intoArray(c, c1 + j);
-      s11.intoArray(c, c1 + j + LANES);
-      s20.intoArray(c, c2 + j);
-      s21.intoArray(c, c2 + j + LANES);
-      s30.intoArray(c, c3 + j);
-      s31.intoArray(c, c3 + j + LANES);
+    DoubleVector s00 = start(beta, c, ci);
+    DoubleVector s01 = start(beta, c, ci + LANES);
+    DoubleVector s10 = start(beta, c, c1);
+    DoubleVector s11 = start(beta, c, c1 + LANES);
+    DoubleVector s20 = start(beta, c, c2);
+    DoubleVector s21 = start(beta, c, c2 + LANES);
+    DoubleVector s30 = start(beta, c, c3);
+    DoubleVector s31 = start(beta, c, c3 + LANES);
+    for (int p = 0; p < k; p++) {
+      int q = ai + p * acs;
+      int bp = bj + p * ldb;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+      DoubleVector x = DoubleVector.broadcast(SPECIES, alpha * a[q]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
     }
-    if (j < whole) {
-      DoubleVector s0 = start(beta, c, ci + j);
-      DoubleVector s1 = start(beta, c, c1 + j);
-      DoubleVector s2 = start(beta, c, c2 + j);
-      DoubleVector s3 = start(beta, c, c3 + j);
-      for (int p = 0; p < k; p++) {
-        int q = ai + p * acs;
-        DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bOff + p * ldb + j);
-        s0 = DoubleVector.broadcast(SPECIES, alpha * a[q]).fma(bv, s0);
-        s1 = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]).fma(bv, s1);
-        s2 = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]).fma(bv, s2);
-        s3 = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]).fma(bv, s3);
-      }
-      s0.intoArray(c, ci + j);
-      s1.intoArray(c, c1 + j);
-      s2.intoArray(c, c2 + j);
-      s3.intoArray(c, c3 + j);
-    }
+    s00.intoArray(c, ci);
+    s01.intoArray(c, ci + LANES);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + LANES);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + LANES);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + LANES);
   }
 
-  /** Row ci of C, columns 0 … whole−1. */
-  private static void oneRow(
-      int k, double alpha, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int whole) {
-    for (int j = 0; j < whole; j += LANES) {
-      DoubleVector s = start(beta, c, ci + j);
-      for (int p = 0; p < k; p++) {
-        s = DoubleVector.broadcast(SPECIES, alpha * a[ai + p * acs])
-            .fma(DoubleVector.fromArray(SPECIES, b, bOff + p * ldb + j), s);
-      }
-      s.intoArray(c, ci + j);
+  /** Four rows of C from ci (stride ldc), one vector wide; B's block starts at bj. */
+  private static void fourRowsOneVector(
+      int k, double alpha, double[] a, int ai, int ars, int acs, double[] b, int bj, int ldb,
+      double beta, double[] c, int ci, int ldc) {
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    DoubleVector s0 = start(beta, c, ci);
+    DoubleVector s1 = start(beta, c, c1);
+    DoubleVector s2 = start(beta, c, c2);
+    DoubleVector s3 = start(beta, c, c3);
+    for (int p = 0; p < k; p++) {
+      int q = ai + p * acs;
+      DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bj + p * ldb);
+      s0 = DoubleVector.broadcast(SPECIES, alpha * a[q]).fma(bv, s0);
+      s1 = DoubleVector.broadcast(SPECIES, alpha * a[q + ars]).fma(bv, s1);
+      s2 = DoubleVector.broadcast(SPECIES, alpha * a[q + 2 * ars]).fma(bv, s2);
+      s3 = DoubleVector.broadcast(SPECIES, alpha * a[q + 3 * ars]).fma(bv, s3);
     }
+    s0.intoArray(c, ci);
+    s1.intoArray(c, c1);
+    s2.intoArray(c, c2);
+    s3.intoArray(c, c3);
+  }
+
+  /** One vector of row ci of C; B's block starts at bj. */
+  private static void oneRowOneVector(
+      int k, double alpha, double[] a, int ai, int acs, double[] b, int bj, int ldb,
+      double beta, double[] c, int ci) {
+    DoubleVector s = start(beta, c, ci);
+    for (int p = 0; p < k; p++) {
+      s = DoubleVector.broadcast(SPECIES, alpha * a[ai + p * acs])
+          .fma(DoubleVector.fromArray(SPECIES, b, bj + p * ldb), s);
+    }
+    s.intoArray(c, ci);
   }
 
   /** Row ci of C, columns from … to−1, accumulated in C itself. */

@@ -17,9 +17,9 @@ import static dev.descent.kernel.vector.FloatMicroKernel.NR;
  *       2.9 MiB, in L3);
  *   <li>columns in blocks of at most {@value #NC}: the kc×nc block of op(B) is packed (256 KiB, to
  *       stay in the 512 KiB L2 of a Zen 3 core);
- *   <li>and 5. the row panels of A, then the column panels of B: one
- *       {@value FloatMicroKernel#MR}×kc panel of A (10 KiB) stays in L1 while the panels of B stream
- *       past it from L2, and C is swept along its rows, which the hardware prefetchers follow.
+ *   <li>and 5. the row panels of A, then the column panels of B: each
+ *       {@value FloatMicroKernel#MR}×kc panel of A (8 KiB) meets every panel of B of the block, which
+ *       stream from L2, and C is swept along its rows, which the hardware prefetchers follow.
  * </ol>
  *
  * <p>This is the BLIS order with the roles of A and B exchanged in the two inner loops; with B's

@@ -5,14 +5,22 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The register-blocked float micro-kernel: one {@value #MR}×{@link #NR} tile of C from a packed
- * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 10 vector accumulators.
+ * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 8 vector accumulators.
  *
  * <p>The tile is {@value #MR} rows by two vectors of the preferred species ({@link #LANES} lanes,
- * 8 with AVX2, so 5×16). Each k-step loads two vectors of B, broadcasts five values of A and
- * issues ten fused multiply-adds into accumulators that stay in registers for the whole panel. BLIS
- * uses six rows (6×16 for sgemm), which needs 12 + 2 + 1 of the 16 vector registers of x86-64: C2 in JDK 17
- * fits that, but from JDK 21 on its scheduler hoists a broadcast or two and spills an accumulator
- * to the stack inside the loop, which halves the speed; five rows leave it room on both.
+ * 8 with AVX2, so 4×16). Each k-step loads two vectors of B, broadcasts four values of A and
+ * issues eight fused multiply-adds into accumulators that stay in registers for the whole panel:
+ * with two FMA pipes of latency 4, as on Zen 3, eight independent accumulators keep both busy.
+ *
+ * <p>The shape is chosen for what C2 makes of it, checked in the generated code on JDK 17 and 25.
+ * BLIS's 6×16 (6×8 for double) needs 12 + 2 + 1 of the 16 vector registers of x86-64; C2 then
+ * spills an accumulator to the stack inside the loop on JDK 21 and later, and 5 rows (10
+ * accumulators) compile either cleanly or with register copies or spills from run to run on JDK 17,
+ * at half the speed in the worst case. Four rows compile to the same clean loop every time. The
+ * loop steps the index into the A panel and derives the index into the B panel as a constant
+ * multiple of it ({@link #B_PER_A}), so both are linear in the loop variable: C2's loop predication
+ * then moves every bounds check out of the loop, and nothing but loads, broadcasts, FMAs and the
+ * loop branch is left inside (24 instructions on JDK 17, 19 on JDK 25).
  *
  * <p>Per element the kernel computes S = fma(a_{kc−1}, b_{kc−1}, … fma(a_1, b_1, fma(a_0, b_0, 0)))
  * over the packed (already α-scaled) values in increasing k, then C ← S when β = 0 (C is not read)
@@ -29,6 +37,15 @@ final class FloatMicroKernel {
   static final int MR = Packing.MR;
   /** Columns per tile: two vectors. */
   static final int NR = 2 * LANES;
+  /** Elements of a B panel per element of an A panel, NR / MR (a B k-step is NR long, an A one MR). */
+  static final int B_PER_A = NR / MR;
+
+  static {
+    if (B_PER_A * MR != NR) {
+      throw new IllegalStateException(
+          "vector kernel: " + NR + "-element tiles are not a multiple of " + MR + " rows (" + SPECIES + ")");
+    }
+  }
 
   private FloatMicroKernel() {}
 
@@ -38,9 +55,7 @@ final class FloatMicroKernel {
    *
    * <p>The accumulators go to memory rather than straight into C so that no vector crosses a call
    * that C2 might decline to inline (this method is already near its inlining node budget): a
-   * vector passed to a call that is not inlined is boxed on the heap, in the innermost loop. The
-   * loop steps its two indices rather than multiplying a counter, which lets C2 hoist the bounds
-   * checks of the loads out of it.
+   * vector passed to a call that is not inlined is boxed on the heap, in the innermost loop.
    */
   static void multiply(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
     FloatVector c00 = FloatVector.zero(SPECIES);
@@ -51,10 +66,10 @@ final class FloatMicroKernel {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
-    FloatVector c40 = c00;
-    FloatVector c41 = c00;
     int end = ai + kc * MR;
-    for (int ia = ai, ib = bi; ia < end; ia += MR, ib += NR) {
+    int bShift = bi - ai * B_PER_A;
+    for (int ia = ai; ia < end; ia += MR) {
+      int ib = bShift + ia * B_PER_A;
       FloatVector b0 = FloatVector.fromArray(SPECIES, bp, ib);
       FloatVector b1 = FloatVector.fromArray(SPECIES, bp, ib + LANES);
       FloatVector a = FloatVector.broadcast(SPECIES, ap[ia]);
@@ -69,9 +84,6 @@ final class FloatMicroKernel {
       a = FloatVector.broadcast(SPECIES, ap[ia + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
-      a = FloatVector.broadcast(SPECIES, ap[ia + 4]);
-      c40 = a.fma(b0, c40);
-      c41 = a.fma(b1, c41);
     }
     c00.intoArray(tile, 0);
     c01.intoArray(tile, LANES);
@@ -81,8 +93,6 @@ final class FloatMicroKernel {
     c21.intoArray(tile, 2 * NR + LANES);
     c30.intoArray(tile, 3 * NR);
     c31.intoArray(tile, 3 * NR + LANES);
-    c40.intoArray(tile, 4 * NR);
-    c41.intoArray(tile, 4 * NR + LANES);
   }
 
   /**

@@ -22,14 +22,14 @@ import jdk.incubator.vector.FloatVector;
  *       B(p, s*NR + c). Columns past nc are zeros.
  * </ul>
  *
- * <p>Whole panels have loops of their own for each layout of the source (five rows read side by
+ * <p>Whole panels have loops of their own for each layout of the source (four rows read side by
  * side, a row of B copied as two vectors, a transposed B gathered a k-step at a time), which pack
  * two to three times faster than one loop over general strides; the zero rows and columns make every
  * tile full-sized for the micro-kernel and only ever reach elements of the tile that are discarded.
  */
 final class Packing {
   /** Rows of a panel of A: the tile height of both micro-kernels. */
-  static final int MR = 5;
+  static final int MR = 4;
 
   private Packing() {}
 
@@ -43,14 +43,12 @@ final class Packing {
         int r1 = r0 + ars;
         int r2 = r1 + ars;
         int r3 = r2 + ars;
-        int r4 = r3 + ars;
         for (int p = 0; p < kc; p++) {
           int to = panel + p * MR;
           dst[to] = alpha * a[r0 + p];
           dst[to + 1] = alpha * a[r1 + p];
           dst[to + 2] = alpha * a[r2 + p];
           dst[to + 3] = alpha * a[r3 + p];
-          dst[to + 4] = alpha * a[r4 + p];
         }
       }
     } else if (ars == 1) {
@@ -64,7 +62,6 @@ final class Packing {
           dst[to + 1] = alpha * a[from + 1];
           dst[to + 2] = alpha * a[from + 2];
           dst[to + 3] = alpha * a[from + 3];
-          dst[to + 4] = alpha * a[from + 4];
         }
       }
     }
@@ -133,14 +130,12 @@ final class Packing {
         int r1 = r0 + ars;
         int r2 = r1 + ars;
         int r3 = r2 + ars;
-        int r4 = r3 + ars;
         for (int p = 0; p < kc; p++) {
           int to = panel + p * MR;
           dst[to] = alpha * a[r0 + p];
           dst[to + 1] = alpha * a[r1 + p];
           dst[to + 2] = alpha * a[r2 + p];
           dst[to + 3] = alpha * a[r3 + p];
-          dst[to + 4] = alpha * a[r4 + p];
         }
       }
     } else if (ars == 1) {
@@ -154,7 +149,6 @@ final class Packing {
           dst[to + 1] = alpha * a[from + 1];
           dst[to + 2] = alpha * a[from + 2];
           dst[to + 3] = alpha * a[from + 3];
-          dst[to + 4] = alpha * a[from + 4];
         }
       }
     }
