@@ -85,7 +85,7 @@ class PersistenceCommandTest {
     Path model = dir.resolve("m.safetensors");
     assertEquals(0, run(args(RUN, "train", data.toString(), "--updates", "2", "--save", model.toString())).status());
     assertOneLineError(run("train", data.toString(), "--resume", model.toString()), "not a Descent checkpoint",
-        "it holds a model");
+        "it holds a \"model\"");
   }
 
   @Test
