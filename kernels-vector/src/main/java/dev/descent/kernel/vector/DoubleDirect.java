@@ -1,6 +1,5 @@
 package dev.descent.kernel.vector;
 
-import dev.descent.kernel.RowScaling;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -22,6 +21,8 @@ final class DoubleDirect {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   private static final int ROWS = 4;
+  /** Side of the square blocks in which op(B) = Bᵀ is copied. */
+  private static final int TILE = 16;
 
   private DoubleDirect() {}
 
@@ -35,12 +36,7 @@ final class DoubleDirect {
     int acs = transA ? lda : 1;
     if (transB) {
       double[] rows = Workspace.current().doubleB(k * n);
-      for (int p = 0; p < k; p++) {
-        int row = p * n;
-        for (int j = 0; j < n; j++) {
-          rows[row + j] = b[bOff + j * ldb + p];
-        }
-      }
+      transpose(b, bOff, ldb, k, n, rows);
       b = rows;
       bOff = 0;
       ldb = n;
@@ -63,9 +59,27 @@ final class DoubleDirect {
         oneRowOneVector(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
       }
     }
-    if (whole < n) {
-      for (i = 0; i < m; i++) {
-        scalarTail(k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole, n);
+    for (int j = whole; j < n; j++) {
+      scalarColumn(m, k, alpha, a, aOff, ars, acs, b, bOff + j, ldb, beta, c, cOff + j, ldc);
+    }
+  }
+
+  /**
+   * {@code rows[p·n + j] ← b[bOff + j·ldb + p]} for p &lt; k and j &lt; n: op(B) = Bᵀ copied row-major,
+   * in {@value #TILE}×{@value #TILE} blocks so that the lines read and the lines written both stay
+   * in L1 (a plain loop over either index misses the cache on every element of the other side).
+   */
+  private static void transpose(double[] b, int bOff, int ldb, int k, int n, double[] rows) {
+    for (int j0 = 0; j0 < n; j0 += TILE) {
+      int j1 = Math.min(n, j0 + TILE);
+      for (int p0 = 0; p0 < k; p0 += TILE) {
+        int p1 = Math.min(k, p0 + TILE);
+        for (int j = j0; j < j1; j++) {
+          int from = bOff + j * ldb;
+          for (int p = p0; p < p1; p++) {
+            rows[p * n + j] = b[from + p];
+          }
+        }
       }
     }
   }
@@ -153,18 +167,49 @@ final class DoubleDirect {
     s.intoArray(c, ci);
   }
 
-  /** Row ci of C, columns from … to−1, accumulated in C itself. */
-  private static void scalarTail(
-      int k, double alpha, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int from, int to) {
-    RowScaling.scale(c, ci + from, to - from, beta);
-    for (int p = 0; p < k; p++) {
-      double x = alpha * a[ai + p * acs];
-      int bp = bOff + p * ldb;
-      for (int j = from; j < to; j++) {
-        c[ci + j] = Math.fma(x, b[bp + j], c[ci + j]);
+  /**
+   * Column j of C past the last whole vector, B's column starting at bj and C's at cj: four rows at
+   * a time with the sums in registers (four independent chains of {@link Math#fma}, where a chain
+   * through memory would wait on a store and a load every step), then row by row.
+   */
+  private static void scalarColumn(
+      int m, int k, double alpha, double[] a, int aOff, int ars, int acs, double[] b, int bj, int ldb,
+      double beta, double[] c, int cj, int ldc) {
+    int i = 0;
+    for (; i + ROWS <= m; i += ROWS) {
+      int ai = aOff + i * ars;
+      int c0 = cj + i * ldc;
+      double s0 = start(beta, c[c0]);
+      double s1 = start(beta, c[c0 + ldc]);
+      double s2 = start(beta, c[c0 + 2 * ldc]);
+      double s3 = start(beta, c[c0 + 3 * ldc]);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        double x = b[bj + p * ldb];
+        s0 = Math.fma(alpha * a[q], x, s0);
+        s1 = Math.fma(alpha * a[q + ars], x, s1);
+        s2 = Math.fma(alpha * a[q + 2 * ars], x, s2);
+        s3 = Math.fma(alpha * a[q + 3 * ars], x, s3);
       }
+      c[c0] = s0;
+      c[c0 + ldc] = s1;
+      c[c0 + 2 * ldc] = s2;
+      c[c0 + 3 * ldc] = s3;
     }
+    for (; i < m; i++) {
+      int ai = aOff + i * ars;
+      int ci = cj + i * ldc;
+      double s = start(beta, c[ci]);
+      for (int p = 0; p < k; p++) {
+        s = Math.fma(alpha * a[ai + p * acs], b[bj + p * ldb], s);
+      }
+      c[ci] = s;
+    }
+  }
+
+  /** β·C(i, j), or zero without reading C when β = 0, for one scalar element. */
+  private static double start(double beta, double c) {
+    return beta == 0 ? 0 : beta * c;
   }
 
   /** β·C(at … at+LANES−1), or zeros without reading C when β = 0. */
