@@ -14,13 +14,22 @@ import jdk.incubator.vector.VectorSpecies;
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
  * element gets the same operations wherever it lies.
  *
- * <p>A row of op(B) is contiguous when op(B) = B; when op(B) = Bᵀ, op(B) is first copied into a
- * per-thread buffer of k·n elements (far fewer than the m·n·k multiply-adds unless m is tiny).
+ * <p>A row of op(B) is contiguous when op(B) = B. When op(B) = Bᵀ, a column of op(B) is a row of B:
+ * with fewer than {@value #FEW_ROWS} rows of C (a single example in a batch, for one) each element
+ * is a scalar chain along such a row, eight columns at a time; with more, op(B) is first copied
+ * into a per-thread buffer of k·n elements, which the rows then share.
  */
 final class DoubleDirect {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
   private static final int ROWS = 4;
+  /**
+   * Below this many rows of C, op(B) = Bᵀ is read where it lies rather than copied: the copy costs
+   * as much as a row of the product, and is repaid only over several rows.
+   */
+  private static final int FEW_ROWS = 8;
+  /** Columns of C summed together when op(B) = Bᵀ is read where it lies. */
+  private static final int COLUMNS = 8;
   /** Side of the square blocks in which op(B) = Bᵀ is copied. */
   private static final int TILE = 16;
 
@@ -34,6 +43,12 @@ final class DoubleDirect {
       double beta, double[] c, int cOff, int ldc) {
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
+    if (transB && m < FEW_ROWS) {
+      for (int i = 0; i < m; i++) {
+        rowWithTransposedB(n, k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc);
+      }
+      return;
+    }
     if (transB) {
       double[] rows = Workspace.current().doubleB(k * n);
       transpose(b, bOff, ldb, k, n, rows);
@@ -204,6 +219,58 @@ final class DoubleDirect {
         s = Math.fma(alpha * a[ai + p * acs], b[bj + p * ldb], s);
       }
       c[ci] = s;
+    }
+  }
+
+  /**
+   * Row ci of C with op(B) = Bᵀ read in place, where each column of op(B) is a contiguous row of B:
+   * {@value #COLUMNS} columns at a time, each an independent scalar chain of {@link Math#fma} over
+   * its own contiguous row, then the rest one by one. The chains are those of the vector loops, so
+   * the bits are too.
+   */
+  private static void rowWithTransposedB(
+      int n, int k, double alpha, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
+      double beta, double[] c, int ci) {
+    int j = 0;
+    for (; j + COLUMNS <= n; j += COLUMNS) {
+      int b0 = bOff + j * ldb;
+      int cj = ci + j;
+      double s0 = start(beta, c[cj]);
+      double s1 = start(beta, c[cj + 1]);
+      double s2 = start(beta, c[cj + 2]);
+      double s3 = start(beta, c[cj + 3]);
+      double s4 = start(beta, c[cj + 4]);
+      double s5 = start(beta, c[cj + 5]);
+      double s6 = start(beta, c[cj + 6]);
+      double s7 = start(beta, c[cj + 7]);
+      for (int p = 0; p < k; p++) {
+        double x = alpha * a[ai + p * acs];
+        int q = b0 + p;
+        s0 = Math.fma(x, b[q], s0);
+        s1 = Math.fma(x, b[q + ldb], s1);
+        s2 = Math.fma(x, b[q + 2 * ldb], s2);
+        s3 = Math.fma(x, b[q + 3 * ldb], s3);
+        s4 = Math.fma(x, b[q + 4 * ldb], s4);
+        s5 = Math.fma(x, b[q + 5 * ldb], s5);
+        s6 = Math.fma(x, b[q + 6 * ldb], s6);
+        s7 = Math.fma(x, b[q + 7 * ldb], s7);
+      }
+      c[cj] = s0;
+      c[cj + 1] = s1;
+      c[cj + 2] = s2;
+      c[cj + 3] = s3;
+      c[cj + 4] = s4;
+      c[cj + 5] = s5;
+      c[cj + 6] = s6;
+      c[cj + 7] = s7;
+    }
+    for (; j < n; j++) {
+      int bj = bOff + j * ldb;
+      double s = start(beta, c[ci + j]);
+      for (int p = 0; p < k; p++) {
+        s = Math.fma(alpha * a[ai + p * acs], b[bj + p], s);
+      }
+      c[ci + j] = s;
     }
   }
 

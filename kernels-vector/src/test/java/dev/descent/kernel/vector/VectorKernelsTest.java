@@ -105,6 +105,43 @@ class VectorKernelsTest {
     }
   }
 
+  @Test
+  void fewRowsWithTransposedBMatchTheSameRowsOfALargerProduct() {
+    // Fewer than eight rows of C with op(B) = Bᵀ read B in place; more copy Bᵀ first. Both must give
+    // every element the same chain, so a row's bits do not depend on the rows computed with it.
+    Random random = new Random(SEED + 2);
+    MatrixKernels vector = new VectorKernels(1);
+    int rows = 12;
+    int[][] shapes = {{37, 19}, {8, 5}, {3, 40}, {64, 100}, {17, 1}};
+    for (int[] shape : shapes) {
+      int n = shape[0];
+      int k = shape[1];
+      for (boolean transA : new boolean[] {false, true}) {
+        for (double beta : new double[] {0, 1, 0.5}) {
+          Problem whole = Problem.random(transA, true, rows, n, k, 1.25, beta, random);
+          float[] expected = whole.floatProduct(vector);
+          double[] expectedD = whole.doubleProduct(vector);
+          for (int first = 0; first < rows; first += 5) {
+            int count = Math.min(rows - first, first == 0 ? 1 : 5);
+            float[] c = whole.c.clone();
+            double[] cd = whole.cd.clone();
+            int aOff = whole.aOff + first * whole.ars();
+            int cOff = whole.cOff + first * whole.ldc;
+            vector.gemm(transA, true, count, n, k, 1.25f, whole.a, aOff, whole.lda, whole.b, whole.bOff, whole.ldb,
+                (float) beta, c, cOff, whole.ldc);
+            vector.gemm(transA, true, count, n, k, 1.25, whole.ad, aOff, whole.lda, whole.bd, whole.bOff, whole.ldb,
+                beta, cd, cOff, whole.ldc);
+            String what = count + " rows from " + first + " of " + whole;
+            for (int i = cOff; i < cOff + count * whole.ldc; i++) {
+              assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(c[i]), what + " float at " + i);
+              assertEquals(Double.doubleToRawLongBits(expectedD[i]), Double.doubleToRawLongBits(cd[i]), what + " at " + i);
+            }
+          }
+        }
+      }
+    }
+  }
+
   /**
    * One gemm call with random operands in [−1, 1), drawn separately for each precision (double
    * operands use all 53 bits: float-representable ones would make double sums nearly exact and
