@@ -17,8 +17,8 @@ import dev.descent.kernel.RowScaling;
  *
  * <ul>
  *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros without reading C);
- *   <li>m·n·k ≤ {@value #DIRECT_WORK}: vector loops straight over the arrays, no packing
- *       ({@link FloatDirect}, {@link DoubleDirect});
+ *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} on one thread: vector loops
+ *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
  *       and a 5×16 float or 5×8 double micro-kernel (with AVX2) keeps 10 vector accumulators in
@@ -44,6 +44,9 @@ public final class VectorKernels implements MatrixKernels {
 
   /** Products of at most this many multiply-adds take the direct path. */
   static final long DIRECT_WORK = 1L << 17;
+
+  /** Products at most this deep take the direct path whatever their size, unless split between threads. */
+  static final int SHALLOW = 3;
 
   private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
 
@@ -91,7 +94,8 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    if ((long) m * n * k <= DIRECT_WORK) {
+    int parts = GemmThreads.parts(threads, m, n, k);
+    if (direct(m, n, k, parts)) {
       FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
@@ -99,7 +103,6 @@ public final class VectorKernels implements MatrixKernels {
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
-    int parts = GemmThreads.parts(threads, m, n, k);
     if (parts == 1) {
       FloatBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
@@ -118,7 +121,8 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    if ((long) m * n * k <= DIRECT_WORK) {
+    int parts = GemmThreads.parts(threads, m, n, k);
+    if (direct(m, n, k, parts)) {
       DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
@@ -126,13 +130,21 @@ public final class VectorKernels implements MatrixKernels {
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
-    int parts = GemmThreads.parts(threads, m, n, k);
     if (parts == 1) {
       DoubleBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
     GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> DoubleBlocked.multiply(
         alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+  }
+
+  /**
+   * Whether a product takes the direct path: small ones, and shallow ones (k ≤ {@value #SHALLOW},
+   * as in the weight gradient of a single example) that one thread computes, for which packing
+   * costs more than the product.
+   */
+  private static boolean direct(int m, int n, int k, int parts) {
+    return (long) m * n * k <= DIRECT_WORK || (k <= SHALLOW && parts == 1);
   }
 
   private static void requireAvailable() {

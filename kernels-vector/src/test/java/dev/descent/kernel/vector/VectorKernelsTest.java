@@ -106,6 +106,21 @@ class VectorKernelsTest {
   }
 
   @Test
+  void shallowProductsTakeTheDirectPathAndMatchTheReference() {
+    // Past DIRECT_WORK, but at most SHALLOW deep: the rank-1 weight gradient of one example is one.
+    Random random = new Random(SEED + 3);
+    MatrixKernels single = new VectorKernels(1);
+    for (int k = 1; k <= VectorKernels.SHALLOW + 1; k++) {
+      int m = 517;
+      int n = (int) (VectorKernels.DIRECT_WORK / ((long) m * k)) + 29;
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, m, n, k, -0.75, t % 2 == 0 ? 0 : 0.5, random);
+        pr.check(pr.floatProduct(single), pr.doubleProduct(single));
+      }
+    }
+  }
+
+  @Test
   void fewRowsWithTransposedBMatchTheSameRowsOfALargerProduct() {
     // Fewer than eight rows of C with op(B) = Bᵀ read B in place; more copy Bᵀ first. Both must give
     // every element the same chain, so a row's bits do not depend on the rows computed with it.
