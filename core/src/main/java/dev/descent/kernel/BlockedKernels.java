@@ -112,8 +112,8 @@ public final class BlockedKernels implements MatrixKernels {
       BlockedGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> BlockedGemm.multiply(
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+    GemmThreads.split(parts, m, n, BlockedGemm::multiply,
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   @Override
@@ -138,7 +138,7 @@ public final class BlockedKernels implements MatrixKernels {
       BlockedGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> BlockedGemm.multiply(
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+    GemmThreads.split(parts, m, n, BlockedGemm::multiply,
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 }

@@ -5,7 +5,7 @@ import dev.descent.nn.Parameter;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.OptimizerState;
 import dev.descent.optimizers.parallel.ParallelRanges;
-import dev.descent.optimizers.parallel.RangeBody;
+import dev.descent.concurrent.RangeBody;
 import dev.descent.spec.Arguments;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;

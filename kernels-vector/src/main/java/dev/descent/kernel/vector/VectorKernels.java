@@ -24,7 +24,7 @@ import dev.descent.kernel.RowScaling;
  *       and a 5×16 float or 5×8 double micro-kernel (with AVX2) keeps 10 vector accumulators in
  *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
  *       multiply-adds are cut along the longer side of C, never along k, into one window per
- *       processor, computed by the calling thread and the shared pool of {@link GemmThreads}.
+ *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
  * </ul>
  *
  * <p>Every sum is a chain of fused multiply-adds in an order fixed by the shape alone (which path,
@@ -107,8 +107,8 @@ public final class VectorKernels implements MatrixKernels {
       FloatBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> FloatBlocked.multiply(
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+    GemmThreads.split(parts, m, n, FloatBlocked::multiply,
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   @Override
@@ -134,8 +134,8 @@ public final class VectorKernels implements MatrixKernels {
       DoubleBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, (i0, i1, j0, j1) -> DoubleBlocked.multiply(
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1));
+    GemmThreads.split(parts, m, n, DoubleBlocked::multiply,
+        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   /**

@@ -23,11 +23,7 @@ class AllocationTest {
 
   @Test
   void steadyStateProductsAllocateNothing() {
-    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
-    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
-    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
-    bean.setThreadAllocatedMemoryEnabled(true);
+    com.sun.management.ThreadMXBean bean = bean();
     long thread = Thread.currentThread().getId();
 
     VectorKernels kernel = new VectorKernels(1);
@@ -86,5 +82,47 @@ class AllocationTest {
       least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
     }
     assertEquals(0, least, "bytes allocated by " + MEASURED * count * 24 + " products after warming up");
+  }
+
+  @Test
+  void productsSplitBetweenThreadsAllocateNothing() {
+    com.sun.management.ThreadMXBean bean = bean();
+    long thread = Thread.currentThread().getId();
+    VectorKernels kernel = new VectorKernels(2);
+    int m = 192;
+    int n = 160;
+    int k = 150; // past GemmThreads.PARALLEL_WORK: split in two
+    Random random = new Random(8);
+    float[] a = new float[m * k];
+    float[] b = new float[k * n];
+    float[] c = new float[m * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextFloat();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = random.nextFloat();
+    }
+    Runnable round = () -> kernel.gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, c, 0, n);
+    for (int i = 0; i < WARM_UP; i++) {
+      round.run();
+    }
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < WINDOWS && least > 0; window++) {
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < MEASURED; i++) {
+        round.run();
+      }
+      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
+    }
+    assertEquals(0, least, "bytes allocated by " + MEASURED + " split products after warming up");
+  }
+
+  private static com.sun.management.ThreadMXBean bean() {
+    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
+    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
+    bean.setThreadAllocatedMemoryEnabled(true);
+    return bean;
   }
 }

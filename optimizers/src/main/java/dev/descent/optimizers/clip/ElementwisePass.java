@@ -1,7 +1,7 @@
 package dev.descent.optimizers.clip;
 
 import dev.descent.optimizers.parallel.ParallelRanges;
-import dev.descent.optimizers.parallel.RangeBody;
+import dev.descent.concurrent.RangeBody;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 

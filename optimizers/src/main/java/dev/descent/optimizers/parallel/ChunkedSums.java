@@ -1,5 +1,7 @@
 package dev.descent.optimizers.parallel;
 
+import dev.descent.concurrent.RangeBody;
+
 /**
  * Reductions over large arrays — Σxᵢ², Σ|xᵢ|ᵖ and max|xᵢ| — on every core, with a result that does
  * not depend on the number of threads: the array is cut into fixed chunks of {@link #CHUNK}

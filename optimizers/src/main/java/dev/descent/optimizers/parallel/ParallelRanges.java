@@ -1,5 +1,8 @@
 package dev.descent.optimizers.parallel;
 
+import dev.descent.concurrent.RangeBody;
+import dev.descent.concurrent.WorkerPool;
+
 /**
  * Runs elementwise work over {@code [0, n)} on every core for large arrays and on the calling
  * thread for small ones.
@@ -11,8 +14,9 @@ package dev.descent.optimizers.parallel;
  * chunks independently of the workers.
  *
  * <p>The number of workers is the number of available processors, or the system property
- * {@code descent.optimizer.threads} when set (1 runs everything on the caller). Allocation-free per
- * call. Thread-safe: concurrent callers are served one at a time.
+ * {@code descent.optimizer.threads} when set (1 runs everything on the caller); with as many
+ * workers as processors the loops run on {@link WorkerPool#shared()}, with the matrix kernels.
+ * Allocation-free per call. Thread-safe: concurrent callers are served one at a time.
  */
 public final class ParallelRanges {
   /** The smallest array split over several workers. */
@@ -25,7 +29,9 @@ public final class ParallelRanges {
   private ParallelRanges() {}
 
   private static final class Holder {
-    static final WorkerPool POOL = new WorkerPool(WORKERS);
+    static final WorkerPool POOL = WORKERS == WorkerPool.shared().size()
+        ? WorkerPool.shared()
+        : new WorkerPool(WORKERS, "descent-optimizer-worker-");
     static final int[] STARTS = new int[WORKERS];
     static final int[] ENDS = new int[WORKERS];
   }

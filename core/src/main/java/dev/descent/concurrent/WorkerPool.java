@@ -1,4 +1,4 @@
-package dev.descent.optimizers.parallel;
+package dev.descent.concurrent;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -8,9 +8,12 @@ import java.util.concurrent.locks.LockSupport;
  * the calling thread, allocating nothing per call: the caller publishes the body and each worker's
  * range, wakes the workers, runs range 0 itself and waits for the others (spinning briefly, then
  * parking). Calls are serialized; an exception in any range is rethrown in the caller after every
- * range has finished.
+ * range has finished. A body must not call {@link #invoke} of the same pool.
+ *
+ * <p>Used by the optimizers' elementwise passes and by the matrix kernels' large products, each
+ * with a pool of its own.
  */
-final class WorkerPool {
+public final class WorkerPool {
   private static final int SPINS = 20_000;
 
   private final int size;
@@ -20,22 +23,43 @@ final class WorkerPool {
   private volatile Thread caller;
   private volatile Throwable failure;
 
-  /** A pool of {@code size} participants: the caller and {@code size − 1} daemon threads. */
-  WorkerPool(int size) {
+  /**
+   * A pool of {@code size} participants: the caller and {@code size − 1} daemon threads, named
+   * {@code name} followed by their index.
+   */
+  public WorkerPool(int size, String name) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a worker pool needs at least one participant, got " + size);
+    }
     this.size = size;
     this.workers = new Worker[size - 1];
     for (int w = 1; w < size; w++) {
-      workers[w - 1] = new Worker(w);
+      workers[w - 1] = new Worker(w, name + w);
       workers[w - 1].start();
     }
   }
 
-  int size() {
+  /**
+   * The pool that Descent's parallel loops share (the matrix kernels' large products and the
+   * optimizers' elementwise passes, which never run at the same time in a training step): one
+   * participant per available processor, its threads named {@code descent-worker-N}, created on
+   * first use. One pool rather than one per use, so that no idle pool spins beside a busy one.
+   */
+  public static WorkerPool shared() {
+    return Shared.POOL;
+  }
+
+  private static final class Shared {
+    static final WorkerPool POOL = new WorkerPool(Runtime.getRuntime().availableProcessors(), "descent-worker-");
+  }
+
+  /** The number of participants, the caller included. */
+  public int size() {
     return size;
   }
 
   /** Runs {@code body} over {@code [starts[w], ends[w])} for every participant {@code w < parts}. */
-  synchronized void invoke(RangeBody body, int parts, int[] starts, int[] ends) {
+  public synchronized void invoke(RangeBody body, int parts, int[] starts, int[] ends) {
     this.body = body;
     this.failure = null;
     this.caller = Thread.currentThread();
@@ -77,8 +101,8 @@ final class WorkerPool {
     private int from;
     private int to;
 
-    Worker(int index) {
-      super("descent-optimizer-worker-" + index);
+    Worker(int index, String name) {
+      super(name);
       this.index = index;
       setDaemon(true);
     }

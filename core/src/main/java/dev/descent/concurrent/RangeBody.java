@@ -1,7 +1,7 @@
-package dev.descent.optimizers.parallel;
+package dev.descent.concurrent;
 
 /**
- * Work over a range of flat indices, run by {@link ParallelRanges} on disjoint ranges at once.
+ * Work over a range of flat indices, run by a {@link WorkerPool} on disjoint ranges at once.
  * Implementations are usually the object that owns the arrays (so no lambda is allocated per
  * call) and must only touch the elements of their own range, plus per-{@code worker} scratch.
  */
@@ -11,8 +11,8 @@ public interface RangeBody {
   /**
    * Processes indices {@code from} (inclusive) to {@code to} (exclusive).
    *
-   * @param worker the index of the running worker, {@code 0 ≤ worker < ParallelRanges.workers()},
-   *     for choosing per-worker scratch space
+   * @param worker the index of the running participant, {@code 0 ≤ worker < WorkerPool.size()}
+   *     (0 is the calling thread), for choosing per-worker scratch space
    */
   void run(int from, int to, int worker);
 }

@@ -1,0 +1,134 @@
+package dev.descent.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.descent.concurrent.WorkerPool;
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Splitting a product between threads: every element of C in exactly one window, with more windows
+ * than threads too; a failure in any window reaches the caller and leaves the pool usable; the
+ * operands are not kept after the call; and a split product allocates nothing once warmed up.
+ */
+class GemmThreadsTest {
+
+  @Test
+  void windowsCoverEveryElementOnceWhateverTheParts() {
+    int pool = WorkerPool.shared().size();
+    for (int[] shape : new int[][] {{300, 200}, {200, 300}, {97, 1000}, {1000, 5}, {64, 64}}) {
+      int m = shape[0];
+      int n = shape[1];
+      for (int parts = 1; parts <= pool + 3; parts++) {
+        float[] c = new float[m * n];
+        GemmThreads.split(parts, m, n, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, n, 1);
+        double[] cd = new double[m * n];
+        GemmThreads.split(parts, m, n, GemmThreadsTest::countWindow, 1d, null, 0, 0, 0, null, 0, 0, 0, 0d, cd, 0, n, 1);
+        for (int i = 0; i < m * n; i++) {
+          if (c[i] != 1 || cd[i] != 1) {
+            assertEquals(1f, c[i], m + "×" + n + " in " + parts + " parts: element " + i + " (float)");
+            assertEquals(1d, cd[i], m + "×" + n + " in " + parts + " parts: element " + i + " (double)");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aFailingWindowReachesTheCallerAndThePoolCarriesOn() {
+    int parts = Math.max(2, WorkerPool.shared().size());
+    float[] c = new float[128 * 128];
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> GemmThreads.split(
+        parts, 128, 128, (alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, cc, cOff, ldc, k, i0, i1, j0, j1) -> {
+          if (j0 > 0) {
+            throw new IllegalStateException("window from column " + j0);
+          }
+        }, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 128, 1));
+    assertEquals(true, thrown.getMessage().startsWith("window from column "), thrown.getMessage());
+    GemmThreads.split(parts, 128, 128, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 128, 1);
+    assertEquals(1f, c[128 * 128 - 1]);
+  }
+
+  @Test
+  void theOperandsAreNotKeptAfterTheCall() throws Exception {
+    float[] c = new float[64 * 64];
+    java.lang.ref.WeakReference<float[]> kept = new java.lang.ref.WeakReference<>(c);
+    GemmThreads.split(2, 64, 64, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 64, 1);
+    c = null;
+    for (int i = 0; i < 50 && kept.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertSame(null, kept.get(), "C is still reachable after the split");
+  }
+
+  @Test
+  void splitProductsAllocateNothingOnceWarmedUp() {
+    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
+    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
+    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
+    bean.setThreadAllocatedMemoryEnabled(true);
+    long thread = Thread.currentThread().getId();
+    BlockedKernels kernel = new BlockedKernels(2);
+    int m = 192;
+    int n = 160;
+    int k = 150; // 4.6 million multiply-adds: split in two
+    assertEquals(2, GemmThreads.parts(2, m, n, k));
+    Random random = new Random(5);
+    float[] a = new float[m * k];
+    float[] b = new float[k * n];
+    float[] c = new float[m * n];
+    double[] ad = new double[m * k];
+    double[] bd = new double[k * n];
+    double[] cd = new double[m * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextFloat();
+      ad[i] = a[i];
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = random.nextFloat();
+      bd[i] = b[i];
+    }
+    Runnable round = () -> {
+      kernel.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
+      kernel.gemm(false, false, m, n, k, 1d, ad, 0, k, bd, 0, n, 0d, cd, 0, n);
+    };
+    for (int i = 0; i < 200; i++) {
+      round.run();
+    }
+    long least = Long.MAX_VALUE;
+    for (int window = 0; window < 50 && least > 0; window++) {
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int i = 0; i < 10; i++) {
+        round.run();
+      }
+      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
+    }
+    assertEquals(0, least, "bytes allocated by 20 split products after warming up");
+  }
+
+  private static void countWindow(
+      float alpha, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+      float beta, float[] c, int cOff, int ldc, int k, int i0, int i1, int j0, int j1) {
+    for (int i = i0; i < i1; i++) {
+      for (int j = j0; j < j1; j++) {
+        c[cOff + i * ldc + j] += alpha;
+      }
+    }
+  }
+
+  private static void countWindow(
+      double alpha, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+      double beta, double[] c, int cOff, int ldc, int k, int i0, int i1, int j0, int j1) {
+    for (int i = i0; i < i1; i++) {
+      for (int j = j0; j < j1; j++) {
+        c[cOff + i * ldc + j] += alpha;
+      }
+    }
+  }
+}
