@@ -94,11 +94,19 @@ class AllocationTest {
    * batch {@code batch}; 100 examples, so batch 32 also runs a shorter last batch.
    */
   static double bytesPerUpdate(DType dtype, boolean classifier, int batch) {
+    return bytesPerUpdate(dtype, classifier, batch, 100, 6, 24, 1500);
+  }
+
+  /**
+   * Bytes per update of the same classifier or regression with {@code inputs} features, a first
+   * layer {@code width} wide and {@code n} examples, after {@code warmUpUpdates} updates.
+   */
+  static double bytesPerUpdate(
+      DType dtype, boolean classifier, int batch, int n, int inputs, int width, int warmUpUpdates) {
     com.sun.management.ThreadMXBean bean = bean();
     long thread = Thread.currentThread().getId();
     SplittableRandom random = new SplittableRandom(4);
-    int n = 100;
-    Tensor features = Tensor.zeros(dtype, n, 6);
+    Tensor features = Tensor.zeros(dtype, n, inputs);
     Tensor targets = Tensor.zeros(dtype, n, classifier ? 1 : 2);
     for (int i = 0; i < features.size(); i++) {
       features.set(i, random.nextGaussian());
@@ -107,11 +115,11 @@ class AllocationTest {
       targets.set(i, classifier ? random.nextInt(3) : random.nextGaussian());
     }
     Sequential model = Sequential.of(
-        new Dense(24, TestInitializers.normal(0.4), TestInitializers.zeros()), Activations.layer("elu"),
+        new Dense(width, TestInitializers.normal(0.4), TestInitializers.zeros()), Activations.layer("elu"),
         new Dense(12, TestInitializers.normal(0.3), TestInitializers.zeros()), Activations.layer("leaky_relu"),
         new Dense(classifier ? 3 : 2, TestInitializers.normal(0.3), TestInitializers.zeros()),
         Activations.layer(classifier ? "softmax" : "identity"))
-        .build(6, dtype, new SplittableRandom(1));
+        .build(inputs, dtype, new SplittableRandom(1));
     Objective objective = new Objective(model, Losses.resolve(classifier ? "cross_entropy" : "mse"), 1e-4);
     TestSgd sgd = new TestSgd(0.05);
     int[] order = Shuffle.identity(n);
@@ -121,7 +129,7 @@ class AllocationTest {
       Shuffle.shuffle(order, random);
       for (int from = 0; from < n; from += batch) {
         int count = Math.min(batch, n - from);
-        Tensor x = xs.get(count, 6, dtype);
+        Tensor x = xs.get(count, inputs, dtype);
         Tensor y = ys.get(count, targets.cols(), dtype);
         features.gatherRows(order, from, count, x);
         targets.gatherRows(order, from, count, y);
@@ -129,7 +137,7 @@ class AllocationTest {
         sgd.step(model.parameters());
       }
     };
-    int warmUp = 1500 / ((n + batch - 1) / batch) + 1;
+    int warmUp = warmUpUpdates / ((n + batch - 1) / batch) + 1;
     for (int i = 0; i < warmUp; i++) {
       epoch.run();
     }
@@ -151,6 +159,16 @@ class AllocationTest {
               dtype.label(), classifier ? "softmax classifier" : "regression", batch, perUpdate));
         }
       }
+    }
+  }
+
+  @Test
+  void productsSplitBetweenThreadsAllocateNothing() {
+    // 256 examples × 80 features × 256 units: the first layer's products are past
+    // GemmThreads.PARALLEL_WORK, so with two or more processors they are split between threads.
+    for (DType dtype : DType.values()) {
+      double perUpdate = bytesPerUpdate(dtype, true, 256, 256, 80, 256, 400);
+      assertTrue(perUpdate < STRICT_BOUND, dtype.label() + ": " + perUpdate + " bytes/update");
     }
   }
 
