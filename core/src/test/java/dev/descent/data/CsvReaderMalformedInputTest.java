@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.DescentException;
 import dev.descent.spec.Messages;
 import dev.descent.tensor.DType;
+import dev.descent.testing.ThreadAllocation;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -229,7 +230,7 @@ class CsvReaderMalformedInputTest {
         out.write(chunk);
       }
     }
-    long allocated = Allocation.bytesAllocatedBy(() ->
+    long allocated = ThreadAllocation.bytesAllocatedBy(() ->
         assertThrows(DescentException.class, () -> CsvReader.read(file, null, DType.FLOAT64)));
     assertTrue(allocated < 4 << 20, "a 64 MiB line made the reader allocate " + allocated + " bytes");
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.descent.DescentException;
 import dev.descent.spec.Messages;
 import dev.descent.tensor.DType;
+import dev.descent.testing.ThreadAllocation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ class IdxReaderMalformedInputTest {
     Path gz = dir.resolve("claim-idx.gz");
     Files.write(gz, gzip(concat(header(0x08, IdxReader.MAX_BYTES), new byte[10])));
     for (Path file : new Path[] {plain, gz}) {
-      long allocated = Allocation.bytesAllocatedBy(() -> assertThrows(DescentException.class, () -> IdxReader.read(file)));
+      long allocated = ThreadAllocation.bytesAllocatedBy(() -> assertThrows(DescentException.class, () -> IdxReader.read(file)));
       assertTrue(allocated < 4 << 20, file + ": a 2 GiB claim made the reader allocate " + allocated + " bytes");
     }
   }

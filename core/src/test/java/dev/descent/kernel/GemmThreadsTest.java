@@ -3,10 +3,9 @@ package dev.descent.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.descent.concurrent.WorkerPool;
-import java.lang.management.ManagementFactory;
+import dev.descent.testing.ThreadAllocation;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -68,12 +67,6 @@ class GemmThreadsTest {
 
   @Test
   void splitProductsAllocateNothingOnceWarmedUp() {
-    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
-    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
-    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
-    bean.setThreadAllocatedMemoryEnabled(true);
-    long thread = Thread.currentThread().getId();
     BlockedKernels kernel = new BlockedKernels(2);
     int m = 192;
     int n = 160;
@@ -94,21 +87,10 @@ class GemmThreadsTest {
       b[i] = random.nextFloat();
       bd[i] = b[i];
     }
-    Runnable round = () -> {
+    long least = ThreadAllocation.leastAfterWarmUp(() -> {
       kernel.gemm(false, false, m, n, k, 1f, a, 0, k, b, 0, n, 0f, c, 0, n);
       kernel.gemm(false, false, m, n, k, 1d, ad, 0, k, bd, 0, n, 0d, cd, 0, n);
-    };
-    for (int i = 0; i < 200; i++) {
-      round.run();
-    }
-    long least = Long.MAX_VALUE;
-    for (int window = 0; window < 50 && least > 0; window++) {
-      long before = bean.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < 10; i++) {
-        round.run();
-      }
-      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
-    }
+    }, 200, 10, 50);
     assertEquals(0, least, "bytes allocated by 20 split products after warming up");
   }
 

@@ -1,7 +1,6 @@
 package dev.descent.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.descent.data.Dataset;
 import dev.descent.data.Datasets;
@@ -16,8 +15,8 @@ import dev.descent.nn.Sequential;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 import dev.descent.testing.TestInitializers;
+import dev.descent.testing.ThreadAllocation;
 import dev.descent.testing.TestSgd;
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,6 @@ class AllocationTest {
   /** Strict: nothing at all, up to rounding of a stray object over the measured updates. */
   static final long STRICT_BOUND = 8;
 
-  static com.sun.management.ThreadMXBean bean() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
-    com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(hotspot.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
-    hotspot.setThreadAllocatedMemoryEnabled(true);
-    return hotspot;
-  }
-
   static Sequential model(DType dtype) {
     return Sequential.of(
         new Dense(16, TestInitializers.normal(0.5), TestInitializers.zeros()), Activations.layer("relu"),
@@ -52,7 +42,7 @@ class AllocationTest {
 
   /** Bytes allocated per mini-batch update by this thread, after warming up. */
   static double bytesPerUpdate(DType dtype) {
-    com.sun.management.ThreadMXBean bean = bean();
+    com.sun.management.ThreadMXBean bean = ThreadAllocation.counter();
     long thread = Thread.currentThread().getId();
     Dataset data = Datasets.circles(250, 0.1, 0.5, new SplittableRandom(2), dtype);
     Objective objective = new Objective(model(dtype), new BinaryCrossEntropy(false), 1e-4);
@@ -103,7 +93,7 @@ class AllocationTest {
    */
   static double bytesPerUpdate(
       DType dtype, boolean classifier, int batch, int n, int inputs, int width, int warmUpUpdates) {
-    com.sun.management.ThreadMXBean bean = bean();
+    com.sun.management.ThreadMXBean bean = ThreadAllocation.counter();
     long thread = Thread.currentThread().getId();
     SplittableRandom random = new SplittableRandom(4);
     Tensor features = Tensor.zeros(dtype, n, inputs);
@@ -190,7 +180,7 @@ class AllocationTest {
 
   @Test
   void theTrainerLoopAllocatesNoTensorsPerUpdate() {
-    com.sun.management.ThreadMXBean bean = bean();
+    com.sun.management.ThreadMXBean bean = ThreadAllocation.counter();
     long thread = Thread.currentThread().getId();
     Dataset data = Datasets.circles(250, 0.1, 0.5, new SplittableRandom(2), DType.FLOAT32);
     Objective objective = new Objective(model(DType.FLOAT32), new BinaryCrossEntropy(false), 1e-4);

@@ -1,20 +1,18 @@
 package dev.descent.kernel.vector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
+import dev.descent.testing.ThreadAllocation;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Once warmed up, products allocate nothing: not on the direct path, not on the packed path (whose
- * buffers are per thread and reused), in any transpose and either precision. Measured with
- * HotSpot's per-thread allocation counter ({@code com.sun.management.ThreadMXBean}) on a
- * single-threaded kernel, after enough calls for C2 to compile the Vector API code (before that,
- * vector operations run as allocating Java code): some window of calls after the warm-up must
- * allocate nothing, which a per-call buffer or a boxed vector in a loop would never do. Skipped on
- * JVMs without the counter.
+ * buffers are per thread and reused), in any transpose and either precision, and not when split
+ * between threads. Measured with HotSpot's per-thread allocation counter ({@link ThreadAllocation})
+ * after enough calls for C2 to compile the Vector API code (before that, vector operations run as
+ * allocating Java code): some window of calls after the warm-up must allocate nothing, which a
+ * per-call buffer or a boxed vector in a loop would never do. Skipped on JVMs without the counter.
  */
 class AllocationTest {
   private static final int WARM_UP = 150;
@@ -23,9 +21,6 @@ class AllocationTest {
 
   @Test
   void steadyStateProductsAllocateNothing() {
-    com.sun.management.ThreadMXBean bean = bean();
-    long thread = Thread.currentThread().getId();
-
     VectorKernels kernel = new VectorKernels(1);
     // Direct path with row and column remainders, and packed path with cut tiles; every transpose,
     // β = 0, 1 and otherwise, both precisions: the profile C2 compiles from covers every branch.
@@ -69,25 +64,12 @@ class AllocationTest {
         }
       }
     };
-    for (int i = 0; i < WARM_UP; i++) {
-      round.run();
-    }
-    // C2 compiles in the background, later on a loaded machine: the least of several windows counts.
-    long least = Long.MAX_VALUE;
-    for (int window = 0; window < WINDOWS && least > 0; window++) {
-      long before = bean.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < MEASURED; i++) {
-        round.run();
-      }
-      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
-    }
+    long least = ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
     assertEquals(0, least, "bytes allocated by " + MEASURED * count * 24 + " products after warming up");
   }
 
   @Test
   void productsSplitBetweenThreadsAllocateNothing() {
-    com.sun.management.ThreadMXBean bean = bean();
-    long thread = Thread.currentThread().getId();
     VectorKernels kernel = new VectorKernels(2);
     int m = 192;
     int n = 160;
@@ -103,26 +85,7 @@ class AllocationTest {
       b[i] = random.nextFloat();
     }
     Runnable round = () -> kernel.gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, c, 0, n);
-    for (int i = 0; i < WARM_UP; i++) {
-      round.run();
-    }
-    long least = Long.MAX_VALUE;
-    for (int window = 0; window < WINDOWS && least > 0; window++) {
-      long before = bean.getThreadAllocatedBytes(thread);
-      for (int i = 0; i < MEASURED; i++) {
-        round.run();
-      }
-      least = Math.min(least, bean.getThreadAllocatedBytes(thread) - before);
-    }
+    long least = ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
     assertEquals(0, least, "bytes allocated by " + MEASURED + " split products after warming up");
-  }
-
-  private static com.sun.management.ThreadMXBean bean() {
-    java.lang.management.ThreadMXBean plain = ManagementFactory.getThreadMXBean();
-    assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no HotSpot allocation counter");
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) plain;
-    assumeTrue(bean.isThreadAllocatedMemorySupported(), "allocation counting unsupported");
-    bean.setThreadAllocatedMemoryEnabled(true);
-    return bean;
   }
 }
