@@ -89,12 +89,11 @@ class AllocationTest {
 
   /**
    * Bytes per update of the same classifier or regression with {@code inputs} features, a first
-   * layer {@code width} wide and {@code n} examples, after {@code warmUpUpdates} updates.
+   * layer {@code width} wide and {@code n} examples: the least over a few windows of about a third
+   * of {@code warmUpUpdates} updates each, after {@code warmUpUpdates} updates.
    */
   static double bytesPerUpdate(
       DType dtype, boolean classifier, int batch, int n, int inputs, int width, int warmUpUpdates) {
-    com.sun.management.ThreadMXBean bean = ThreadAllocation.counter();
-    long thread = Thread.currentThread().getId();
     SplittableRandom random = new SplittableRandom(4);
     Tensor features = Tensor.zeros(dtype, n, inputs);
     Tensor targets = Tensor.zeros(dtype, n, classifier ? 1 : 2);
@@ -127,16 +126,10 @@ class AllocationTest {
         sgd.step(model.parameters());
       }
     };
-    int warmUp = warmUpUpdates / ((n + batch - 1) / batch) + 1;
-    for (int i = 0; i < warmUp; i++) {
-      epoch.run();
-    }
-    long before = bean.getThreadAllocatedBytes(thread);
-    long updatesBefore = sgd.steps();
-    for (int i = 0; i < warmUp / 3 + 1; i++) {
-      epoch.run();
-    }
-    return (double) (bean.getThreadAllocatedBytes(thread) - before) / (sgd.steps() - updatesBefore);
+    int updatesPerEpoch = (n + batch - 1) / batch;
+    int warmUp = warmUpUpdates / updatesPerEpoch + 1;
+    int measured = warmUp / 3 + 1;
+    return (double) ThreadAllocation.leastAfterWarmUp(epoch, warmUp, measured, 5) / (measured * updatesPerEpoch);
   }
 
   @Test
