@@ -6,15 +6,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that run one {@link RangeBody} over disjoint ranges together with
  * the calling thread, allocating nothing per call: the caller publishes the body and each worker's
- * range, wakes the workers, runs range 0 itself and waits for the others (spinning briefly, then
- * parking). Calls are serialized; an exception in any range is rethrown in the caller after every
- * range has finished. A body must not call {@link #invoke} of the same pool.
+ * range, wakes the workers, runs range 0 itself and waits for the others. A waiting participant
+ * spins for up to {@value #SPIN_NANOS} ns, then parks; idle workers do the same. Calls are
+ * serialized; an exception in any range is rethrown in the caller after every range has finished.
+ * A body must not call {@link #invoke} of the same pool.
  *
- * <p>Used by the optimizers' elementwise passes and by the matrix kernels' large products, each
- * with a pool of its own.
+ * <p>{@link #shared()} serves the matrix kernels' large products and the optimizers' elementwise
+ * passes.
  */
 public final class WorkerPool {
-  private static final int SPINS = 20_000;
+  /**
+   * How long an idle participant spins before it parks: longer than the gaps between the parallel
+   * loops of one training step (a parked thread can take tens of microseconds to wake, as long as
+   * the work it was woken for), short enough that a pool left idle frees its cores at once.
+   */
+  private static final long SPIN_NANOS = 2_000_000L;
 
   private final int size;
   private final Worker[] workers;
@@ -72,14 +78,9 @@ public final class WorkerPool {
     } catch (Throwable t) {
       failure = t;
     }
-    int spins = 0;
-    while (pending.get() != 0) {
-      if (spins < SPINS) {
-        spins++;
-        Thread.onSpinWait();
-      } else {
-        LockSupport.park(this);
-      }
+    long idleSince = System.nanoTime();
+    for (int spins = 1; pending.get() != 0; spins++) {
+      idle(this, spins, idleSince);
     }
     this.body = null;
     Throwable t = failure;
@@ -92,6 +93,18 @@ public final class WorkerPool {
         throw e;
       }
       throw new IllegalStateException(t);
+    }
+  }
+
+  /**
+   * One turn of a wait that began at {@code idleSince}: a spin-wait hint, or, once the wait has
+   * lasted {@link #SPIN_NANOS} (the clock is read every 64 turns), parking until unparked.
+   */
+  private static void idle(Object blocker, int spins, long idleSince) {
+    if ((spins & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
+      Thread.onSpinWait();
+    } else {
+      LockSupport.park(blocker);
     }
   }
 
@@ -118,14 +131,9 @@ public final class WorkerPool {
     public void run() {
       int seen = 0;
       while (true) {
-        int spins = 0;
-        while (generation == seen) {
-          if (spins < SPINS) {
-            spins++;
-            Thread.onSpinWait();
-          } else {
-            LockSupport.park(this);
-          }
+        long idleSince = System.nanoTime();
+        for (int spins = 1; generation == seen; spins++) {
+          idle(this, spins, idleSince);
         }
         seen = generation;
         try {

@@ -20,7 +20,7 @@ import dev.descent.concurrent.WorkerPool;
  */
 public final class ParallelRanges {
   /** The smallest array split over several workers. */
-  public static final int MIN_PARALLEL = 1 << 18;
+  public static final int MIN_PARALLEL = 1 << 16;
   /** Range boundaries are multiples of this, so neighbouring ranges never share a cache line. */
   public static final int ALIGN = 64;
 
