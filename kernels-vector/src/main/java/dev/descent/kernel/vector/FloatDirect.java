@@ -70,7 +70,11 @@ final class FloatDirect {
       }
     }
     for (; i < m; i++) {
-      for (int j = 0; j < whole; j += LANES) {
+      int j = 0;
+      for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+        oneRowFourVectors(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
+      }
+      for (; j < whole; j += LANES) {
         oneRowOneVector(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
       }
     }
@@ -168,6 +172,31 @@ final class FloatDirect {
     s1.intoArray(c, c1);
     s2.intoArray(c, c2);
     s3.intoArray(c, c3);
+  }
+
+  /**
+   * Four vectors of row ci of C, B's block starting at bj: four independent chains, where one
+   * vector at a time would wait on each fused multiply-add's latency.
+   */
+  private static void oneRowFourVectors(
+      int k, float alpha, float[] a, int ai, int acs, float[] b, int bj, int ldb,
+      float beta, float[] c, int ci) {
+    FloatVector s0 = start(beta, c, ci);
+    FloatVector s1 = start(beta, c, ci + LANES);
+    FloatVector s2 = start(beta, c, ci + 2 * LANES);
+    FloatVector s3 = start(beta, c, ci + 3 * LANES);
+    for (int p = 0; p < k; p++) {
+      int bp = bj + p * ldb;
+      FloatVector x = FloatVector.broadcast(SPECIES, alpha * a[ai + p * acs]);
+      s0 = x.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
+      s1 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
+      s2 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
+      s3 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
+    }
+    s0.intoArray(c, ci);
+    s1.intoArray(c, ci + LANES);
+    s2.intoArray(c, ci + 2 * LANES);
+    s3.intoArray(c, ci + 3 * LANES);
   }
 
   /** One vector of row ci of C; B's block starts at bj. */

@@ -17,7 +17,7 @@ import dev.descent.kernel.RowScaling;
  *
  * <ul>
  *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros without reading C);
- *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} on one thread: vector loops
+ *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} or m = 1 on one thread: vector loops
  *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
@@ -140,11 +140,11 @@ public final class VectorKernels implements MatrixKernels {
 
   /**
    * Whether a product takes the direct path: small ones, and shallow ones (k ≤ {@value #SHALLOW},
-   * as in the weight gradient of a single example) that one thread computes, for which packing
-   * costs more than the product.
+   * as in the weight gradient of a single example) or single rows (a single example through a
+   * layer) that one thread computes, for which packing costs more than the product.
    */
   private static boolean direct(int m, int n, int k, int parts) {
-    return (long) m * n * k <= DIRECT_WORK || (k <= SHALLOW && parts == 1);
+    return (long) m * n * k <= DIRECT_WORK || ((k <= SHALLOW || m == 1) && parts == 1);
   }
 
   private static void requireAvailable() {

@@ -22,9 +22,9 @@ class AllocationTest {
   @Test
   void steadyStateProductsAllocateNothing() {
     VectorKernels kernel = new VectorKernels(1);
-    // Direct path with row and column remainders, and packed path with cut tiles; every transpose,
+    // Direct path with row and column remainders, packed path with cut tiles, and one long row, in every transpose;
     // β = 0, 1 and otherwise, both precisions: the profile C2 compiles from covers every branch.
-    int[][] shapes = {{24, 21, 19}, {13, 37, 11}, {70, 90, 60}};
+    int[][] shapes = {{24, 21, 19}, {13, 37, 11}, {70, 90, 60}, {1, 70, 2000}};
     float[] betas = {0f, 1f, 0.5f};
     Random random = new Random(7);
     int count = shapes.length;

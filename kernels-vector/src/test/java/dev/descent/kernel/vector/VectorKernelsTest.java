@@ -106,13 +106,16 @@ class VectorKernelsTest {
   }
 
   @Test
-  void shallowProductsTakeTheDirectPathAndMatchTheReference() {
-    // Past DIRECT_WORK, but at most SHALLOW deep: the rank-1 weight gradient of one example is one.
+  void shallowAndSingleRowProductsTakeTheDirectPathAndMatchTheReference() {
+    // Past DIRECT_WORK, but at most SHALLOW deep (the rank-1 weight gradient of one example) or a
+    // single row (one example through a layer), with whole and partial groups of four vectors.
     Random random = new Random(SEED + 3);
     MatrixKernels single = new VectorKernels(1);
-    for (int k = 1; k <= VectorKernels.SHALLOW + 1; k++) {
-      int m = 517;
-      int n = (int) (VectorKernels.DIRECT_WORK / ((long) m * k)) + 29;
+    int[][] shapes = {{517, 0, 1}, {517, 0, 2}, {517, 0, 3}, {517, 0, 4}, {1, 700, 300}, {1, 259, 1100}, {1, 36, 4000}};
+    for (int[] shape : shapes) {
+      int m = shape[0];
+      int k = shape[2];
+      int n = shape[1] > 0 ? shape[1] : (int) (VectorKernels.DIRECT_WORK / ((long) m * k)) + 29;
       for (int t = 0; t < 4; t++) {
         Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, m, n, k, -0.75, t % 2 == 0 ? 0 : 0.5, random);
         pr.check(pr.floatProduct(single), pr.doubleProduct(single));
