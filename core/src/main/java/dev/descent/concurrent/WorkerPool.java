@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed set of daemon threads that run one {@link RangeBody} over disjoint ranges together with
  * the calling thread, allocating nothing per call: the caller publishes the body and each worker's
  * range, wakes the workers, runs range 0 itself and waits for the others. A waiting participant
- * spins for up to {@value #SPIN_NANOS} ns, then parks; idle workers do the same. Calls are
+ * spins, then yields, for up to {@value #SPIN_NANOS} ns, then parks; idle workers do the same. Calls are
  * serialized; an exception in any range is rethrown in the caller after every range has finished.
  * A body must not call {@link #invoke} of the same pool.
  *
@@ -21,6 +21,9 @@ public final class WorkerPool {
    * the work it was woken for), short enough that a pool left idle frees its cores at once.
    */
   private static final long SPIN_NANOS = 2_000_000L;
+
+  /** Turns of pure spinning before a waiting participant starts yielding its processor. */
+  private static final int SPINS = 1_000;
 
   private final int size;
   private final Worker[] workers;
@@ -97,12 +100,18 @@ public final class WorkerPool {
   }
 
   /**
-   * One turn of a wait that began at {@code idleSince}: a spin-wait hint, or, once the wait has
-   * lasted {@link #SPIN_NANOS} (the clock is read every 64 turns), parking until unparked.
+   * One turn of a wait that began at {@code idleSince}: a spin-wait hint for the first {@value
+   * #SPINS} turns, then a yield of the processor (so that a participant waiting for another that
+   * shares its processor, when there are more threads than processors, lets it run), and once the
+   * wait has lasted {@link #SPIN_NANOS} (the clock is read every 64 turns) parking until unparked.
    */
   private static void idle(Object blocker, int spins, long idleSince) {
     if ((spins & 63) != 0 || System.nanoTime() - idleSince < SPIN_NANOS) {
-      Thread.onSpinWait();
+      if (spins < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
     } else {
       LockSupport.park(blocker);
     }
