@@ -95,7 +95,7 @@ public final class Bench {
    */
   private static List<KernelStatus> probe() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, ForkFlags.VECTOR_MODULE, "-cp", System.getProperty("java.class.path"),
+    ProcessBuilder pb = new ProcessBuilder(java, ForkFlags.VECTOR_MODULE, ForkFlags.NATIVE_ACCESS, "-cp", System.getProperty("java.class.path"),
         KernelProbe.class.getName());
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     List<KernelStatus> kernels = new ArrayList<>();

@@ -12,4 +12,10 @@ public final class ForkFlags {
    * priority, chosen) when its module is on the class path; harmless otherwise.
    */
   public static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
+  /**
+   * Lets the {@code blas} kernel's netlib load the native library without the warning that Java 22
+   * and later print for {@code System.load} from the class path; accepted silently since Java 17.
+   */
+  public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 }

@@ -13,13 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Loading the native BLAS prints nothing, whether it works or not. Each check runs in a fresh JVM,
+ * Loading the native BLAS prints nothing, whether it works or not, on a JVM started as the {@code
+ * descent} launcher starts it. Each check runs in a fresh JVM,
  * because the library is loaded once per JVM: once with this JVM's netlib settings, and once
  * pointed at a library that does not exist, which is what a machine without BLAS looks like to
  * netlib. netlib itself would log a warning in both (its vectorised Java BLAS needs an incubator
  * module that Java 17 does not add by default).
  */
 class QuietLoadTest {
+  /**
+   * The flag the {@code descent} launcher passes so that Java 22 and later do not warn about
+   * netlib's {@code System.load} from the class path; accepted silently since Java 17.
+   */
+  private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
   @TempDir Path dir;
 
@@ -48,6 +54,7 @@ class QuietLoadTest {
   private Run probe(String... options) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(NATIVE_ACCESS);
     command.addAll(List.of(options));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
