@@ -84,6 +84,23 @@ final class SafeTensorsHeader {
     this.document = null;
   }
 
+  /**
+   * When the 8 bytes of the length field are all printable ASCII (or tab, line feed, carriage
+   * return), as at the start of a CSV or JSON file, the note that the file holds text and is no
+   * safetensors file; otherwise nothing, since binary garbage tells no such story.
+   */
+  private static String textNote(ByteBuffer lengthField) {
+    StringBuilder start = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      int b = lengthField.get(i) & 0xFF;
+      if ((b < 0x20 || b > 0x7E) && b != '\t' && b != '\n' && b != '\r') {
+        return "";
+      }
+      start.append((char) b);
+    }
+    return "; the file starts with the text " + Json.quote(start.toString()) + ": not a safetensors file";
+  }
+
   /** Reads the header of {@code file}, open as {@code channel}, and validates it. */
   static SafeTensorsHeader read(Path file, FileChannel channel, SafeTensorsLimits limits) throws IOException {
     long size = channel.size();
@@ -96,11 +113,11 @@ final class SafeTensorsHeader {
     long length = lengthField.getLong(0);
     if (length < 0 || length > limits.maxHeaderBytes()) {
       throw FileFormatException.atByte(file, 0, "header length " + Long.toUnsignedString(length)
-          + " exceeds the limit of " + limits.maxHeaderBytes() + " bytes");
+          + " exceeds the limit of " + limits.maxHeaderBytes() + " bytes" + textNote(lengthField));
     }
     if (length > size - 8) {
       throw FileFormatException.atByte(file, 0, "header length " + length + " runs past the end of the file (only "
-          + (size - 8) + " bytes follow the 8-byte length)");
+          + (size - 8) + " bytes follow the 8-byte length)" + textNote(lengthField));
     }
     byte[] bytes = new byte[(int) length];
     ByteBuffer target = ByteBuffer.wrap(bytes);

@@ -81,6 +81,15 @@ class SafeTensorsValidationTest {
   }
 
   @Test
+  void aTextFileIsRecognisedAsNoSafetensorsFile() {
+    assertEquals("byte 0: header length 734698278355545208 exceeds the limit of 100000000 bytes; the file starts "
+        + "with the text \"x,y\\u000a1,2\\u000a\": not a safetensors file",
+        error("x,y\n1,2\n3,4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertEquals("byte 0: header length 2314885530818453536 exceeds the limit of 100000000 bytes; the file starts "
+        + "with the text \"        \": not a safetensors file", error("          {}".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  }
+
+  @Test
   void headerNotUtf8() {
     byte[] header = {'{', '"', 'a', (byte) 0xC3, '(', '"', ':', '1', '}'};
     assertEquals("header byte 3 (file byte 11): not valid UTF-8 (byte 0xC3)", error(SafeTensorsBytes.build(header, new byte[0])));
