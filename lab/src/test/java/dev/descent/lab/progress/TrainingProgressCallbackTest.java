@@ -34,17 +34,9 @@ class TrainingProgressCallbackTest {
     Recorder task = new Recorder();
     History history = train(task, 1_000_000L); // 1 ms per clock reading: 50 updates per message at most
     assertEquals(3 * 40, task.units, "one unit per update");
-    double[] losses = history.updateLoss().toArray();
-    List<String> expected = new ArrayList<>();
-    for (int e = 0; e < 3; e++) {
-      double sum = 0;
-      for (int u = 0; u < 40; u++) {
-        sum += losses[40 * e + u];
-      }
-      expected.add(message(e + 1, sum / 40));
-    }
-    List<String> atEpochEnds = List.of(task.messages.get(task.messages.size() - 1));
-    assertEquals(expected.get(2), atEpochEnds.get(0), "the message after the last epoch");
+    List<String> everyMessage = messagesAfterEveryUpdate(history);
+    List<String> expected = List.of(everyMessage.get(40), everyMessage.get(81), everyMessage.get(122)); // epoch ends
+    assertEquals(expected.get(2), task.messages.get(task.messages.size() - 1), "the message after the last epoch");
     assertEquals(true, task.messages.containsAll(expected), task.messages + " lacks one of " + expected);
     assertEquals(true, task.messages.size() <= 3 + 3 * 2, task.messages.size() + " messages for 120 updates");
   }
@@ -53,17 +45,22 @@ class TrainingProgressCallbackTest {
   void aSlowRunWritesAfterEveryUpdate() {
     Recorder task = new Recorder();
     History history = train(task, TrainingProgressCallback.REFRESH_MILLIS * 1_000_000L);
+    assertEquals(messagesAfterEveryUpdate(history), task.messages);
+  }
+
+  /** The message after each update (the epoch's running mean loss) and after each epoch's end. */
+  private static List<String> messagesAfterEveryUpdate(History history) {
     double[] losses = history.updateLoss().toArray();
-    List<String> expected = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
     for (int e = 0; e < 3; e++) {
       double sum = 0;
       for (int u = 0; u < 40; u++) {
         sum += losses[40 * e + u];
-        expected.add(message(e + 1, sum / (u + 1)));
+        messages.add(message(e + 1, sum / (u + 1)));
       }
-      expected.add(message(e + 1, sum / 40)); // the epoch's end
+      messages.add(message(e + 1, sum / 40)); // the epoch's end
     }
-    assertEquals(expected, task.messages);
+    return messages;
   }
 
   /** Three epochs of 40 single-example updates, the clock advancing {@code step} ns per reading. */
