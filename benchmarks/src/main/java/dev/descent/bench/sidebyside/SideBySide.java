@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,8 @@ public final class SideBySide {
     for (int r = 0; r < options.repeats(); r++) {
       best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());
     }
-    notes.add(String.format(Locale.ROOT, "2-10-5-1 final training cost: Descent %.4f", first.finalCost()));
+    Map<String, Double> costs = new LinkedHashMap<>();
+    costs.put("Descent", first.finalCost());
 
     double numpyBest = Double.NaN;
     double torchBest = Double.NaN;
@@ -93,11 +95,11 @@ public final class SideBySide {
           notes.add(String.format(Locale.ROOT, "NumPy backpropagation vs centred differences: relative error %.2e",
               check.get("relative_error").getAsDouble()));
         }
-        cost(numpy, "NumPy", notes);
+        cost(numpy, "NumPy", costs);
         progress("PyTorch: the exercise, %d runs, %d threads", options.repeats(), options.threads());
         PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
         torchBest = best(torch);
-        cost(torch, "PyTorch", notes);
+        cost(torch, "PyTorch", costs);
       } finally {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.toList()) {
@@ -116,7 +118,7 @@ public final class SideBySide {
     double[] descentRates = new double[options.batches().length];
     for (int i = 0; i < options.batches().length; i++) {
       int batch = options.batches()[i];
-      progress("Descent: MLP 784-256-128-10 training, batch %d (%.0f s warm-up, %.0f s timed)", batch, options.warmup(),
+      progress("Descent: MLP 784-256-128-10 training, batch %d (%s s warm-up, %s s timed)", batch, options.warmup(),
           options.seconds());
       descentRates[i] = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
           .samplesPerSecond();
@@ -150,6 +152,10 @@ public final class SideBySide {
         .append(MlpWorkload.EXAMPLES).append(" random examples on each side.\n");
     report.append("2-10-5-1: the initialization experiment's He run (300 circles, full-batch GD, lr 0.01, ")
         .append(options.updates()).append(" updates), the same data on every side.\n");
+    report.append("2-10-5-1 final training cost (different random starts, so only roughly equal):");
+    report.append(String.join(",", costs.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue())).toList()));
+    report.append('\n');
     for (String note : notes) {
       report.append(note).append('\n');
     }
@@ -178,12 +184,12 @@ public final class SideBySide {
         .orElse(Double.NaN);
   }
 
-  private static void cost(PythonScript.Outcome outcome, String what, List<String> notes) {
+  /** Puts the final cost of the first exercise run a script reported, if any, under {@code what}. */
+  private static void cost(PythonScript.Outcome outcome, String what, Map<String, Double> costs) {
     outcome.results().stream()
         .filter(o -> o.has("measure") && o.get("measure").getAsString().equals("exercise"))
         .findFirst()
-        .ifPresent(o -> notes.add(String.format(Locale.ROOT, "2-10-5-1 final training cost: %s %.4f", what,
-            o.get("final_cost").getAsDouble())));
+        .ifPresent(o -> costs.put(what, o.get("final_cost").getAsDouble()));
   }
 
   private static String join(int[] values) {
