@@ -40,17 +40,6 @@ class SpecFuzzTest {
   private static final Duration LIMIT = Duration.ofSeconds(10);
   private static final Pattern COLUMN = Pattern.compile(" at column (\\d+)$");
 
-  /** Parameters of every type, so that binding exercises every conversion. */
-  static final List<ParamSpec> PARAMS = List.of(
-      ParamSpec.number("lr", 0.01, "step size"),
-      ParamSpec.integer("size", 32, "batch size"),
-      ParamSpec.flag("nesterov", false, "Nesterov momentum"),
-      ParamSpec.choice("mode", "min", "direction", "min", "max"),
-      new ParamSpec("milestones", ParamType.INT_LIST, new int[0], "epochs"),
-      new ParamSpec("weights", ParamType.DOUBLE_LIST, new double[] {1}, "weights"),
-      new ParamSpec("steps", ParamType.LONG, 10L, "steps"),
-      new ParamSpec("label", ParamType.STRING, "x", "free text"));
-
   /** Snippets that matter to the grammar, inserted by mutations and mixed into random text. */
   static final List<String> INTERESTING = List.of("(", ")", "[", "]", ",", "=", "'", "\"", " ", "\t", "\n", "\r\n",
       "\\", "\u0000", "\u001B", "\u2028", "\u00A0", "\u200B", "\uFEFF", "é", "İ", "𝑥", "\uD835", "\uDC65",
@@ -167,8 +156,8 @@ class SpecFuzzTest {
       }
       assertSane(text, spec);
       try {
-        Arguments arguments = spec.bind(PARAMS);
-        assertEquals(PARAMS.size(), arguments.asMap().size());
+        Arguments arguments = spec.bind(SpecTest.PARAMS);
+        assertEquals(SpecTest.PARAMS.size(), arguments.asMap().size());
         return "bound";
       } catch (DescentException e) {
         Messages.assertOneLine(e.getMessage(), 2 * Spec.MAX_LENGTH);

@@ -198,6 +198,7 @@ class SpecTest {
 
   // ------------------------------------------------------------------ binding
 
+  /** Parameters of every type, so that binding exercises every conversion (shared with {@link SpecFuzzTest}). */
   static final List<ParamSpec> PARAMS = List.of(
       ParamSpec.number("lr", 0.01, "step size"),
       ParamSpec.integer("size", 32, "batch size"),
