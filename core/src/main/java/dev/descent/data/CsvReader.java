@@ -15,9 +15,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,17 +78,11 @@ public final class CsvReader {
 
   /** {@link #read(Path, String, List, DType)} with a lower limit on the feature values, for tests. */
   static Table read(Path file, String label, List<String> features, DType dtype, int maxValues) {
-    if (Files.isDirectory(file)) {
-      throw new DescentException(file + ": is a directory; expected a CSV file");
-    }
+    ReadFailures.requireNotDirectory(file, "a CSV file");
     try (InputStream in = Files.newInputStream(file)) {
       return parse(new Lexer(file, in), label, features, dtype, maxValues);
-    } catch (NoSuchFileException e) {
-      throw new DescentException(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new DescentException(file + ": permission denied");
     } catch (IOException e) {
-      throw new DescentException(file + ": cannot read: " + e.getMessage(), e);
+      throw ReadFailures.of(file, e);
     }
   }
 

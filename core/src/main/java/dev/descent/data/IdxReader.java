@@ -6,9 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -51,9 +49,7 @@ public final class IdxReader {
 
   /** Reads the array in {@code file}. */
   public static IdxArray read(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new DescentException(file + ": is a directory; expected an IDX file");
-    }
+    ReadFailures.requireNotDirectory(file, "an IDX file");
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
@@ -69,12 +65,8 @@ public final class IdxReader {
         throw corrupt(file, String.format("corrupt or truncated gzip data after %d decompressed bytes (%s)",
             source == null ? 0 : source.offset, e.getMessage() == null ? "unexpected end of file" : e.getMessage()));
       }
-    } catch (NoSuchFileException e) {
-      throw new DescentException(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new DescentException(file + ": permission denied");
     } catch (IOException e) {
-      throw new DescentException(file + ": cannot read: " + e.getMessage(), e);
+      throw ReadFailures.of(file, e);
     }
   }
 
