@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Writes a tensor as a NumPy {@code .npy} file (format version 1.0, as documented in
@@ -36,7 +35,7 @@ public final class NpyWriter {
   /** Writes {@code tensor} in {@code .npy} format to {@code out} (not closed). */
   public static void write(Tensor tensor, OutputStream out) throws IOException {
     boolean single = tensor.dtype() == DType.FLOAT32;
-    long[] dims = Arrays.stream(tensor.shape().dims()).asLongStream().toArray();
+    long[] dims = tensor.shape().longDims();
     DataOutputStream data = new DataOutputStream(out);
     data.write(header(tensor.dtype(), dims));
     for (int i = 0; i < tensor.size(); i++) {

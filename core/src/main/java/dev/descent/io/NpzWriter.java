@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -49,7 +48,7 @@ public final class NpzWriter {
 
   /** Adds {@code tensor} with its own dtype and shape. */
   public NpzWriter add(String name, Tensor tensor) {
-    long[] shape = Arrays.stream(tensor.shape().dims()).asLongStream().toArray();
+    long[] shape = tensor.shape().longDims();
     return tensor.dtype() == DType.FLOAT32 ? add(name, tensor.floats(), shape) : add(name, tensor.doubles(), shape);
   }
 

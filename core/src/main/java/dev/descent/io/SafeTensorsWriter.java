@@ -88,7 +88,7 @@ public final class SafeTensorsWriter {
    * cols]} for a matrix, {@code [n]} for a rank-1 tensor such as a bias.
    */
   public SafeTensorsWriter add(String name, Tensor tensor) {
-    long[] shape = Arrays.stream(tensor.shape().dims()).asLongStream().toArray();
+    long[] shape = tensor.shape().longDims();
     return tensor.dtype() == DType.FLOAT32 ? add(name, tensor.floats(), shape) : add(name, tensor.doubles(), shape);
   }
 

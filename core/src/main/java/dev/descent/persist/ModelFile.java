@@ -14,6 +14,7 @@ import dev.descent.nn.Parameter;
 import dev.descent.nn.Sequential;
 import dev.descent.random.SplitMix64;
 import dev.descent.tensor.DType;
+import dev.descent.tensor.Shape;
 import dev.descent.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class ModelFile {
     List<Exported> all = new ArrayList<>();
     for (Stored w : stored(model)) {
       Tensor value = w.parameter().value();
-      long[] shape = Arrays.stream(w.shape()).asLongStream().toArray();
+      long[] shape = w.fileShape();
       Object values;
       if (value.dtype() == DType.FLOAT32) {
         values = w.transposed() ? transpose(value.floats(), value.shape().dims()) : value.floats();
@@ -208,7 +209,12 @@ public final class ModelFile {
   }
 
   /** One parameter as stored: its shape in the file and whether that is the transpose of Descent's. */
-  record Stored(Parameter parameter, int[] shape, boolean transposed) {}
+  record Stored(Parameter parameter, int[] shape, boolean transposed) {
+    /** The shape as the file records it. */
+    long[] fileShape() {
+      return Shape.of(shape).longDims();
+    }
+  }
 
   static List<Stored> stored(Sequential model) {
     List<Stored> all = new ArrayList<>();
@@ -234,7 +240,7 @@ public final class ModelFile {
             String.join(", ", f.names().stream().limit(20).map(Json::quote).toList())));
       }
       long[] shape = f.shape(name);
-      if (!Arrays.equals(shape, Arrays.stream(w.shape()).asLongStream().toArray()) || !f.dtype(name).equals(expected)) {
+      if (!Arrays.equals(shape, w.fileShape()) || !f.dtype(name).equals(expected)) {
         throw new DescentException(String.format("%s: wrong architecture: tensor %s is %s %s, the model needs %s %s",
             f.path(), name, f.dtype(name), Arrays.toString(shape), expected, Arrays.toString(w.shape())));
       }

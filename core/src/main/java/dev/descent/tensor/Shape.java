@@ -60,6 +60,15 @@ public final class Shape {
     return dims.clone();
   }
 
+  /** The dimensions widened to {@code long}, as file formats (safetensors, {@code .npy}) record them. */
+  public long[] longDims() {
+    long[] wide = new long[dims.length];
+    for (int i = 0; i < dims.length; i++) {
+      wide[i] = dims[i];
+    }
+    return wide;
+  }
+
   /** The number of elements. */
   public int size() {
     return size;
