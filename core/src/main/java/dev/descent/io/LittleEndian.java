@@ -2,6 +2,7 @@ package dev.descent.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -25,18 +26,7 @@ final class LittleEndian {
 
   /** The number of bytes {@code array} (float[], double[], long[], int[] or byte[]) encodes to. */
   static long byteLength(Object array) {
-    if (array instanceof float[] a) {
-      return 4L * a.length;
-    } else if (array instanceof double[] a) {
-      return 8L * a.length;
-    } else if (array instanceof long[] a) {
-      return 8L * a.length;
-    } else if (array instanceof int[] a) {
-      return 4L * a.length;
-    } else if (array instanceof byte[] a) {
-      return a.length;
-    }
-    throw new IllegalArgumentException("not a supported array: " + array.getClass());
+    return (long) width(array) * Array.getLength(array);
   }
 
   /** Writes {@code array} (float[], double[], long[], int[] or byte[]) to {@code out}, little-endian. */
@@ -45,38 +35,43 @@ final class LittleEndian {
       out.write(a);
       return;
     }
+    int width = width(array);
+    int length = Array.getLength(array);
+    int perChunk = CHUNK / width;
     ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     byte[] bytes = buffer.array();
+    for (int i = 0; i < length; i += perChunk) {
+      int n = Math.min(perChunk, length - i);
+      buffer.clear();
+      put(array, i, n, buffer);
+      out.write(bytes, 0, width * n);
+    }
+  }
+
+  /** Bytes per element of {@code array}. */
+  private static int width(Object array) {
+    if (array instanceof float[] || array instanceof int[]) {
+      return 4;
+    }
+    if (array instanceof double[] || array instanceof long[]) {
+      return 8;
+    }
+    if (array instanceof byte[]) {
+      return 1;
+    }
+    throw new IllegalArgumentException("not a supported array: " + array.getClass());
+  }
+
+  /** Puts elements {@code from … from+n−1} of a float[], double[], long[] or int[] at the start of {@code buffer}. */
+  private static void put(Object array, int from, int n, ByteBuffer buffer) {
     if (array instanceof float[] a) {
-      for (int i = 0; i < a.length; i += CHUNK / 4) {
-        int n = Math.min(CHUNK / 4, a.length - i);
-        buffer.clear();
-        buffer.asFloatBuffer().put(a, i, n);
-        out.write(bytes, 0, 4 * n);
-      }
+      buffer.asFloatBuffer().put(a, from, n);
     } else if (array instanceof double[] a) {
-      for (int i = 0; i < a.length; i += CHUNK / 8) {
-        int n = Math.min(CHUNK / 8, a.length - i);
-        buffer.clear();
-        buffer.asDoubleBuffer().put(a, i, n);
-        out.write(bytes, 0, 8 * n);
-      }
+      buffer.asDoubleBuffer().put(a, from, n);
     } else if (array instanceof long[] a) {
-      for (int i = 0; i < a.length; i += CHUNK / 8) {
-        int n = Math.min(CHUNK / 8, a.length - i);
-        buffer.clear();
-        buffer.asLongBuffer().put(a, i, n);
-        out.write(bytes, 0, 8 * n);
-      }
-    } else if (array instanceof int[] a) {
-      for (int i = 0; i < a.length; i += CHUNK / 4) {
-        int n = Math.min(CHUNK / 4, a.length - i);
-        buffer.clear();
-        buffer.asIntBuffer().put(a, i, n);
-        out.write(bytes, 0, 4 * n);
-      }
+      buffer.asLongBuffer().put(a, from, n);
     } else {
-      throw new IllegalArgumentException("not a supported array: " + array.getClass());
+      buffer.asIntBuffer().put((int[]) array, from, n);
     }
   }
 
