@@ -1,7 +1,6 @@
 package dev.descent.io;
 
 import dev.descent.DescentException;
-import dev.descent.data.NpyWriter;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 import java.io.IOException;
@@ -20,7 +19,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>An {@code .npz} file is what {@code numpy.savez} writes (numpy.lib.npyio): a ZIP archive with
  * one uncompressed (stored) entry {@code <name>.npy} per array, each a {@code .npy} file whose
- * header {@link NpyWriter#header} writes; {@code numpy.load(file)[name]} reads an array back.
+ * header {@link NpyFormat#header} writes; {@code numpy.load(file)[name]} reads an array back.
  * Entries carry a fixed timestamp (1980-01-01 00:00, the earliest a ZIP records) so the same
  * arrays always give the same bytes. Arrays are not copied: {@link #writeTo} streams each one
  * twice (for the CRC-32 a stored ZIP entry needs up front, then for the data), so they must not
@@ -61,7 +60,7 @@ public final class NpzWriter {
       throw new DescentException(label + " added twice");
     }
     ArrayShapes.require(label, shape, length);
-    NpyWriter.header(dtype, shape);
+    NpyFormat.header(dtype, shape);
     arrays.put(name, new Pending(dtype, shape.clone(), values));
     return this;
   }
@@ -72,7 +71,7 @@ public final class NpzWriter {
       ZipOutputStream zip = new ZipOutputStream(out);
       for (Map.Entry<String, Pending> e : arrays.entrySet()) {
         Pending p = e.getValue();
-        byte[] header = NpyWriter.header(p.dtype(), p.shape());
+        byte[] header = NpyFormat.header(p.dtype(), p.shape());
         CRC32 crc = new CRC32();
         try (OutputStream sink = new CheckedOutputStream(OutputStream.nullOutputStream(), crc)) {
           sink.write(header);
