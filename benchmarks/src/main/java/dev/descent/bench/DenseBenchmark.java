@@ -7,7 +7,6 @@ import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,13 +61,6 @@ public class DenseBenchmark {
   private Tensor gradOutput;
   private double forwardGflop;
 
-  /** The floating-point work of the products, in GFLOP; its rate in the results is GFLOP/s. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Flops {
-    /** GFLOP done in this iteration. */
-    public double gflop;
-  }
 
   /** Selects the kernel, builds the layer, draws x and G from N(0, 1) and runs one forward pass. */
   @Setup(Level.Trial)

@@ -4,7 +4,6 @@ import dev.descent.kernel.Kernels;
 import dev.descent.kernel.MatrixKernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -71,13 +70,6 @@ public class GemmBenchmark {
   private double[] bd;
   private double[] cd;
 
-  /** The floating-point work done, in GFLOP; its rate in the results is GFLOP/s. */
-  @AuxCounters(AuxCounters.Type.OPERATIONS)
-  @State(Scope.Thread)
-  public static class Flops {
-    /** GFLOP done in this iteration. */
-    public double gflop;
-  }
 
   /** Chooses the kernel and fills A and B with uniform values in [−1, 1) from a fixed seed. */
   @Setup(Level.Trial)
