@@ -9,6 +9,8 @@ import dev.descent.kernel.MatrixKernels;
  */
 abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleTensor {
   static final MatrixKernels KERNELS = Kernels.selected();
+  /** Side of the square tiles of {@link #transpose}: 16 rows of 16 doubles are 2 KiB. */
+  static final int TRANSPOSE_TILE = 16;
 
   private final Shape shape;
 
@@ -43,6 +45,23 @@ abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleT
   }
 
   abstract void gemm(boolean transA, Tensor b, boolean transB, Tensor out, int m, int n, int k, double alpha, double beta);
+
+  @Override
+  public final void transpose(Tensor out) {
+    Shapes.sameDType("transpose", this, out);
+    if (out == this) {
+      throw new dev.descent.DescentException("transpose: the output must not be the tensor itself");
+    }
+    Shapes.matrix("transpose", "the output", out, cols(), rows());
+    if (rows() == 1 || cols() == 1) {
+      System.arraycopy(array(), 0, ((DenseTensor) out).array(), 0, size());
+    } else {
+      transposeUnchecked(out);
+    }
+  }
+
+  /** out[c, r] ← this[r, c] for a matrix of at least two rows and two columns. */
+  abstract void transposeUnchecked(Tensor out);
 
   @Override
   public final void addRow(Tensor row, Tensor out) {

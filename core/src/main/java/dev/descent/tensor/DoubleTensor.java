@@ -74,6 +74,36 @@ public final class DoubleTensor extends DenseTensor {
   }
 
   @Override
+  void transposeUnchecked(Tensor out) {
+    double[] to = out.doubles();
+    int rows = rows();
+    int cols = cols();
+    // Whole rows or columns at a time when the other side fits a tile: the inner loop then runs
+    // long, and the lines it strides over are read (or written) again by the next pass.
+    int tileRows = cols <= TRANSPOSE_TILE ? rows : TRANSPOSE_TILE;
+    int tileCols = rows <= TRANSPOSE_TILE ? cols : TRANSPOSE_TILE;
+    for (int r0 = 0; r0 < rows; r0 += tileRows) {
+      int r1 = Math.min(rows, r0 + tileRows);
+      for (int c0 = 0; c0 < cols; c0 += tileCols) {
+        int c1 = Math.min(cols, c0 + tileCols);
+        if (r1 - r0 >= c1 - c0) {
+          for (int c = c0; c < c1; c++) {
+            for (int r = r0; r < r1; r++) {
+              to[c * rows + r] = data[r * cols + c];
+            }
+          }
+        } else {
+          for (int r = r0; r < r1; r++) {
+            for (int c = c0; c < c1; c++) {
+              to[c * rows + r] = data[r * cols + c];
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Override
   void addRowUnchecked(Tensor row, Tensor out) {
     double[] r = row.doubles();
     double[] o = out.doubles();

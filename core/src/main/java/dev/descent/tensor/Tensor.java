@@ -143,6 +143,12 @@ public interface Tensor {
     matmul(false, b, false, out, 1, 0);
   }
 
+  /**
+   * out[c, r] ← this[r, c]: the transpose into {@code out} of shape {@code [cols, rows]}, copied in
+   * square tiles so that both the rows read and the rows written stay in the L1 cache.
+   */
+  void transpose(Tensor out);
+
   /** out[r, c] ← this[r, c] + row[c]: broadcasts a 1×cols (or rank-1) row over every row. */
   void addRow(Tensor row, Tensor out);
 

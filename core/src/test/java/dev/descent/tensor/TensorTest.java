@@ -90,6 +90,35 @@ class TensorTest {
     assertValues(out, 3, 6, 9, 12);
   }
 
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void transposeMovesEveryElementForEveryShape(DType dtype) {
+    // single rows and columns (a copy), narrow and wide matrices, and sides past the 16-element tiles
+    int[][] shapes = {{1, 1}, {1, 7}, {7, 1}, {300, 2}, {2, 300}, {16, 16}, {17, 33}, {40, 3}, {3, 40}};
+    for (int[] shape : shapes) {
+      Tensor t = Tensor.zeros(dtype, shape[0], shape[1]);
+      for (int i = 0; i < t.size(); i++) {
+        t.set(i, i + 1);
+      }
+      Tensor out = Tensor.zeros(dtype, shape[1], shape[0]);
+      t.transpose(out);
+      for (int r = 0; r < shape[0]; r++) {
+        for (int c = 0; c < shape[1]; c++) {
+          assertEquals(t.get(r, c), out.get(c, r), shape[0] + "x" + shape[1] + " at " + r + ", " + c);
+        }
+      }
+    }
+  }
+
+  @Test
+  void transposeNamesBothShapesWhenTheOutputDoesNotFit() {
+    Tensor t = Tensor.zeros(DType.FLOAT64, 2, 3);
+    DescentException e = assertThrows(DescentException.class, () -> t.transpose(Tensor.zeros(DType.FLOAT64, 2, 3)));
+    assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("transpose"), e.getMessage());
+    assertThrows(DescentException.class, () -> t.transpose(Tensor.zeros(DType.FLOAT32, 3, 2)));
+    assertThrows(DescentException.class, () -> t.transpose(t));
+  }
+
   @Test
   void matmulOfARank1RowVector() {
     Tensor row = Tensor.zeros(DType.FLOAT64, Shape.of(3));
