@@ -18,11 +18,28 @@ import java.util.random.RandomGenerator;
  * ({@link ActivationLayer#forwardWithBias}); backward, the activation's derivative and the bias
  * gradient in one sweep, then the two products. Both layers end in the same state, with the same
  * outputs and gradients bit for bit, as when run one after the other.
+ *
+ * <p>A model of narrow dense layers (each alone or followed by a built-in elementwise activation,
+ * none wider than {@value FeatureMajorStack#MAX_WIDTH} features) given a batch of at least {@value
+ * FeatureMajorStack#MIN_BATCH} examples runs as a {@link FeatureMajorStack}, its activations held
+ * with the examples along the rows, where every step fills whole vectors; the results are those of
+ * the row-major path up to the rounding of the matrix kernel's sums (bit for bit with the built-in
+ * kernels except {@code vector}'s dot-product path). Its layers then keep no state of their own for
+ * a backward pass: the model's backward pass is the stack's.
  */
 public final class Sequential implements Layer {
   private final ImmutableList<Layer> layers;
   /** {@code fused[i]}: layer i is a dense layer run fused with the activation layer i + 1. */
   private final boolean[] fused;
+  /**
+   * {@code stacks[count]}: the feature-major stack of the first count layers once {@code
+   * stackChecked[count]}, null when they do not form one.
+   */
+  private final FeatureMajorStack[] stacks;
+  private final boolean[] stackChecked;
+  /** The stack that ran the last forward pass, or null when it ran layer by layer. */
+  private FeatureMajorStack lastStack;
+  private int lastCount;
   private List<Parameter> parameters = List.of();
   private int inputSize = -1;
   private DType dtype;
@@ -34,6 +51,8 @@ public final class Sequential implements Layer {
     }
     this.layers = ImmutableList.copyOf(layers);
     this.fused = new boolean[this.layers.size()];
+    this.stacks = new FeatureMajorStack[this.layers.size() + 1];
+    this.stackChecked = new boolean[this.layers.size() + 1];
     for (int i = 0; i + 1 < fused.length; i++) {
       fused[i] = this.layers.get(i) instanceof Dense
           && this.layers.get(i + 1) instanceof ActivationLayer a && a.fusesWithDense();
@@ -148,6 +167,11 @@ public final class Sequential implements Layer {
       throw new DescentException(
           String.format("the model is %s, got %s data", dtype.label(), input.dtype().label()));
     }
+    lastCount = count;
+    lastStack = FeatureMajorStack.takes(input.rows()) ? stack(count) : null;
+    if (lastStack != null) {
+      return lastStack.forward(input);
+    }
     Tensor x = input;
     for (int i = 0; i < count; i++) {
       if (fused[i] && i + 1 < count) {
@@ -182,6 +206,9 @@ public final class Sequential implements Layer {
   }
 
   private Tensor backward(Tensor gradOutput, int count, boolean inputGradient) {
+    if (lastStack != null && count == lastCount) {
+      return lastStack.backward(gradOutput, inputGradient);
+    }
     Tensor g = gradOutput;
     for (int i = count - 1; i >= 0; i--) {
       if (i >= 1 && fused[i - 1]) {
@@ -196,6 +223,20 @@ public final class Sequential implements Layer {
       }
     }
     return g;
+  }
+
+  /** Whether the last forward pass ran through a {@link FeatureMajorStack}. */
+  boolean ranFeatureMajor() {
+    return lastStack != null;
+  }
+
+  /** The feature-major stack of the first {@code count} layers, or null when they form none. */
+  private FeatureMajorStack stack(int count) {
+    if (!stackChecked[count]) {
+      stacks[count] = FeatureMajorStack.of(layers, count, inputSize);
+      stackChecked[count] = true;
+    }
+    return stacks[count];
   }
 
   /** The model's outputs in inference mode. */

@@ -1,0 +1,288 @@
+package dev.descent.nn;
+
+import dev.descent.tensor.DType;
+import dev.descent.tensor.Tensor;
+import java.util.List;
+
+/**
+ * A stack of narrow dense layers, each followed by a built-in elementwise activation or by none,
+ * run with the examples along the rows of every intermediate ("feature-major", as the classic
+ * course code holds its examples in the columns of X): each activation is held as a
+ * {@code [features, batch]} matrix instead of {@code [batch, features]}.
+ *
+ * <p>Why: with a batch of n examples and layers of a few units, the row-major products have rows of
+ * a few elements, too short for a vector register, and every step of them works on scalars; held
+ * the other way, each row is n long and every product, bias add and activation runs along it in
+ * whole vectors. Forward, stage by stage, Zᵀ = Wᵀ·Xᵀ, then Zᵀ[j, ·] += b[j] and Yᵀ = f(Zᵀ); backward,
+ * Gᶻ = f′(Zᵀ)·Gʸ, ∂L/∂b[j] = Σ_i Gᶻ[j, i], ∂L/∂W = Xᵀ·(Gᶻ)ᵀ and ∂L/∂Xᵀ = W·Gᶻ. The model's input is
+ * transposed once on the way in, its output and the output gradient once at the end: O(n·width)
+ * copies against the O(n·width²) of the products.
+ *
+ * <p>Every element sees the operations of the layer-by-layer path ({@link Sequential} with {@link
+ * Dense} and the fused {@link ActivationLayer}): the same products term by term, the same bias add
+ * and activation, and the bias gradient summed over the examples in the same order, so with a
+ * matrix kernel that sums each product term in order of the inner index (the built-in kernels do)
+ * the results are bit for bit those of that path. Mutable, not thread-safe.
+ */
+final class FeatureMajorStack {
+  /** The widest input or layer (in features) a stack takes; wider layers fill vectors row-major. */
+  static final int MAX_WIDTH = 32;
+
+  /** The smallest batch a stack takes; below it, rows of the batch are too short for vectors. */
+  static final int MIN_BATCH = 32;
+
+  private final Dense[] dense;
+  private final ElementwiseActivation[] activation;
+  private final BatchBuffer[] preActivation;
+  private final BatchBuffer[] postActivation;
+  private final BatchBuffer[] stageInputGradient;
+  private final Tensor[] stageInput;
+  private final Tensor[] stageZ;
+  private final Tensor[] stageY;
+  private final BatchBuffer transposedInput = new BatchBuffer();
+  private final BatchBuffer output = new BatchBuffer();
+  private final BatchBuffer outputGradient = new BatchBuffer();
+  private final BatchBuffer modelInputGradient = new BatchBuffer();
+
+  private FeatureMajorStack(Dense[] dense, ElementwiseActivation[] activation) {
+    this.dense = dense;
+    this.activation = activation;
+    int stages = dense.length;
+    preActivation = buffers(stages);
+    postActivation = buffers(stages);
+    stageInputGradient = buffers(stages);
+    stageInput = new Tensor[stages];
+    stageZ = new Tensor[stages];
+    stageY = new Tensor[stages];
+  }
+
+  private static BatchBuffer[] buffers(int count) {
+    BatchBuffer[] b = new BatchBuffer[count];
+    for (int i = 0; i < count; i++) {
+      b[i] = new BatchBuffer();
+    }
+    return b;
+  }
+
+  /**
+   * The stack for the first {@code count} of the built {@code layers}, or null when they are not
+   * all dense layers, each alone or followed by a built-in elementwise activation, no wider than
+   * {@value #MAX_WIDTH} features in and out.
+   */
+  static FeatureMajorStack of(List<Layer> layers, int count, int inputSize) {
+    int stages = 0;
+    for (int i = 0; i < count; i++) {
+      if (layers.get(i) instanceof Dense) {
+        stages++;
+      }
+    }
+    if (stages == 0) {
+      return null;
+    }
+    Dense[] dense = new Dense[stages];
+    ElementwiseActivation[] activation = new ElementwiseActivation[stages];
+    int width = inputSize;
+    int s = 0;
+    for (int i = 0; i < count; i++) {
+      if (!(layers.get(i) instanceof Dense d) || width > MAX_WIDTH || d.units() > MAX_WIDTH) {
+        return null;
+      }
+      dense[s] = d;
+      width = d.units();
+      if (i + 1 < count && layers.get(i + 1) instanceof ActivationLayer a) {
+        if (!a.fusesWithDense()) {
+          return null;
+        }
+        activation[s] = (ElementwiseActivation) a.activation();
+        i++;
+      }
+      s++;
+    }
+    return new FeatureMajorStack(dense, activation);
+  }
+
+  /** Whether a batch of {@code rows} examples runs faster here than layer by layer. */
+  static boolean takes(int rows) {
+    return rows >= MIN_BATCH;
+  }
+
+  /** The stack's output for {@code x} ({@code [batch, in]}), as {@code [batch, out]}. */
+  Tensor forward(Tensor x) {
+    int n = x.rows();
+    Tensor t = transposedInput.get(x.cols(), n, x.dtype());
+    x.transpose(t);
+    for (int s = 0; s < dense.length; s++) {
+      Dense d = dense[s];
+      Tensor z = preActivation[s].get(d.units(), n, x.dtype());
+      d.weight().value().matmul(true, t, false, z);
+      stageInput[s] = t;
+      stageZ[s] = z;
+      if (activation[s] == null) {
+        addBias(z, d.bias().value());
+        t = z;
+      } else {
+        t = postActivation[s].like(z);
+        addBiasAndActivate(z, d.bias().value(), activation[s], t);
+      }
+      stageY[s] = t;
+    }
+    Tensor y = output.get(n, t.rows(), t.dtype());
+    t.transpose(y);
+    return y;
+  }
+
+  /**
+   * Sets the parameter gradients of every layer from {@code gradOutput} ({@code [batch, out]}), the
+   * gradient at the output of the last {@link #forward}; returns the gradient with respect to that
+   * forward's input when {@code inputGradient}, else null.
+   */
+  Tensor backward(Tensor gradOutput, boolean inputGradient) {
+    Tensor last = stageY[dense.length - 1];
+    Tensor g = outputGradient.like(last);
+    gradOutput.transpose(g);
+    for (int s = dense.length - 1; s >= 0; s--) {
+      Dense d = dense[s];
+      if (activation[s] != null) {
+        activateBackward(activation[s], stageZ[s], stageY[s], g);
+      }
+      rowSums(g, d.bias().grad());
+      stageInput[s].matmul(false, g, true, d.weight().grad());
+      if (s == 0 && !inputGradient) {
+        return null;
+      }
+      Tensor gx = stageInputGradient[s].like(stageInput[s]);
+      d.weight().value().matmul(false, g, false, gx);
+      g = gx;
+    }
+    Tensor gx = modelInputGradient.get(g.cols(), g.rows(), g.dtype());
+    g.transpose(gx);
+    return gx;
+  }
+
+  /** z[j, i] ← z[j, i] + bias[j]. */
+  private static void addBias(Tensor z, Tensor bias) {
+    int n = z.cols();
+    if (z.dtype() == DType.FLOAT32) {
+      float[] zs = z.floats();
+      float[] b = bias.floats();
+      for (int j = 0; j < b.length; j++) {
+        addToRow(zs, j * n, n, b[j]);
+      }
+    } else {
+      double[] zs = z.doubles();
+      double[] b = bias.doubles();
+      for (int j = 0; j < b.length; j++) {
+        addToRow(zs, j * n, n, b[j]);
+      }
+    }
+  }
+
+  /** z[j, i] ← z[j, i] + bias[j], then y = f(z), row by row while the row is in the L1 cache. */
+  private static void addBiasAndActivate(Tensor z, Tensor bias, ElementwiseActivation f, Tensor y) {
+    int n = z.cols();
+    if (z.dtype() == DType.FLOAT32) {
+      float[] zs = z.floats();
+      float[] ys = y.floats();
+      float[] b = bias.floats();
+      for (int j = 0; j < b.length; j++) {
+        addToRow(zs, j * n, n, b[j]);
+        f.forward(zs, ys, j * n, j * n + n);
+      }
+    } else {
+      double[] zs = z.doubles();
+      double[] ys = y.doubles();
+      double[] b = bias.doubles();
+      for (int j = 0; j < b.length; j++) {
+        addToRow(zs, j * n, n, b[j]);
+        f.forward(zs, ys, j * n, j * n + n);
+      }
+    }
+  }
+
+  private static void addToRow(float[] z, int from, int n, float b) {
+    for (int i = from; i < from + n; i++) {
+      z[i] = z[i] + b;
+    }
+  }
+
+  private static void addToRow(double[] z, int from, int n, double b) {
+    for (int i = from; i < from + n; i++) {
+      z[i] = z[i] + b;
+    }
+  }
+
+  /** g ← f′(z, y)·g in place. */
+  private static void activateBackward(ElementwiseActivation f, Tensor z, Tensor y, Tensor g) {
+    if (g.dtype() == DType.FLOAT32) {
+      f.backward(z.floats(), y.floats(), g.floats(), g.floats(), 0, g.size());
+    } else {
+      f.backward(z.doubles(), y.doubles(), g.doubles(), g.doubles(), 0, g.size());
+    }
+  }
+
+  /**
+   * out[j] ← Σ_i g[j, i], each summed from the first example to the last in g's own precision, as
+   * the row-major path sums a column; four rows at a time, four independent chains.
+   */
+  private static void rowSums(Tensor g, Tensor out) {
+    int rows = g.rows();
+    int n = g.cols();
+    if (g.dtype() == DType.FLOAT32) {
+      float[] gs = g.floats();
+      float[] o = out.floats();
+      int j = 0;
+      for (; j + 4 <= rows; j += 4) {
+        int r0 = j * n;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        for (int i = 0; i < n; i++) {
+          s0 = s0 + gs[r0 + i];
+          s1 = s1 + gs[r0 + n + i];
+          s2 = s2 + gs[r0 + 2 * n + i];
+          s3 = s3 + gs[r0 + 3 * n + i];
+        }
+        o[j] = s0;
+        o[j + 1] = s1;
+        o[j + 2] = s2;
+        o[j + 3] = s3;
+      }
+      for (; j < rows; j++) {
+        float s = 0;
+        for (int i = j * n; i < j * n + n; i++) {
+          s = s + gs[i];
+        }
+        o[j] = s;
+      }
+    } else {
+      double[] gs = g.doubles();
+      double[] o = out.doubles();
+      int j = 0;
+      for (; j + 4 <= rows; j += 4) {
+        int r0 = j * n;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = 0; i < n; i++) {
+          s0 = s0 + gs[r0 + i];
+          s1 = s1 + gs[r0 + n + i];
+          s2 = s2 + gs[r0 + 2 * n + i];
+          s3 = s3 + gs[r0 + 3 * n + i];
+        }
+        o[j] = s0;
+        o[j + 1] = s1;
+        o[j + 2] = s2;
+        o[j + 3] = s3;
+      }
+      for (; j < rows; j++) {
+        double s = 0;
+        for (int i = j * n; i < j * n + n; i++) {
+          s = s + gs[i];
+        }
+        o[j] = s;
+      }
+    }
+  }
+}
