@@ -13,10 +13,14 @@ import dev.descent.kernel.RowScaling;
  * without it this class still loads and reports itself unavailable, touching no Vector API class,
  * so a plain JVM falls back to the {@code blocked} kernel without an error or a warning.
  *
- * <p>Computes C ← α·op(A)·op(B) + β·C as specified by {@link MatrixKernels}, by one of three paths:
+ * <p>Computes C ← α·op(A)·op(B) + β·C as specified by {@link MatrixKernels}, by one of four paths:
  *
  * <ul>
  *   <li>α = 0 or k = 0: C ← β·C, without reading A or B (β = 0 writes zeros without reading C);
+ *   <li>A·Bᵀ into at most {@value #DOT_COLUMNS} columns with k ≥ {@value #DOT_DEPTH} (the weight
+ *       gradient of a narrow layer held feature-major, k being the batch): each element a dot
+ *       product of two contiguous rows in vector lanes ({@link FloatDots}, {@link DoubleDots}),
+ *       split between threads as below when large;
  *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} or m = 1 on one thread: vector loops
  *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
@@ -27,8 +31,9 @@ import dev.descent.kernel.RowScaling;
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
  * </ul>
  *
- * <p>Every sum is a chain of fused multiply-adds in an order fixed by the shape alone (which path,
- * which k blocks), never by the thread count or by where C is cut, so results are the same bit for
+ * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per vector lane, the
+ * lanes then added) in an order fixed by the shape alone (which path, which k blocks), never by the
+ * thread count or by where C is cut, so results are the same bit for
  * bit on any number of threads; they differ from {@link dev.descent.kernel.ReferenceKernels} only by
  * rounding. Nothing is allocated per call once a thread's buffers have grown to the sizes it uses.
  * Immutable and thread-safe.
@@ -47,6 +52,12 @@ public final class VectorKernels implements MatrixKernels {
 
   /** Products at most this deep take the direct path whatever their size, unless split between threads. */
   static final int SHALLOW = 3;
+
+  /** The least depth k of a product on the dot-product path. */
+  static final int DOT_DEPTH = 64;
+
+  /** The most columns of C a product on the dot-product path has. */
+  static final int DOT_COLUMNS = 32;
 
   private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
 
@@ -95,20 +106,20 @@ public final class VectorKernels implements MatrixKernels {
       return;
     }
     int parts = GemmThreads.parts(threads, m, n, k);
-    if (direct(m, n, k, parts)) {
+    if (!dots(transA, transB, n, k) && direct(m, n, k, parts)) {
       FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    GemmThreads.FloatWindows product = dots(transA, transB, n, k) ? FloatDots::multiply : FloatBlocked::multiply;
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
     if (parts == 1) {
-      FloatBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
+      product.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, FloatBlocked::multiply,
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
+    GemmThreads.split(parts, m, n, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   @Override
@@ -122,20 +133,20 @@ public final class VectorKernels implements MatrixKernels {
       return;
     }
     int parts = GemmThreads.parts(threads, m, n, k);
-    if (direct(m, n, k, parts)) {
+    if (!dots(transA, transB, n, k) && direct(m, n, k, parts)) {
       DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    GemmThreads.DoubleWindows product = dots(transA, transB, n, k) ? DoubleDots::multiply : DoubleBlocked::multiply;
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
     int bcs = transB ? ldb : 1;
     if (parts == 1) {
-      DoubleBlocked.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
+      product.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, DoubleBlocked::multiply,
-        alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
+    GemmThreads.split(parts, m, n, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   /**
@@ -145,6 +156,15 @@ public final class VectorKernels implements MatrixKernels {
    */
   private static boolean direct(int m, int n, int k, int parts) {
     return (long) m * n * k <= DIRECT_WORK || ((k <= SHALLOW || m == 1) && parts == 1);
+  }
+
+  /**
+   * Whether a product takes the dot-product path: A·Bᵀ (both read along k), at least {@value
+   * #DOT_DEPTH} deep, into at most {@value #DOT_COLUMNS} columns of C. The choice does not depend on
+   * m, so a row of C gets the same bits whatever rows are computed with it.
+   */
+  private static boolean dots(boolean transA, boolean transB, int n, int k) {
+    return !transA && transB && k >= DOT_DEPTH && n <= DOT_COLUMNS;
   }
 
   private static void requireAvailable() {

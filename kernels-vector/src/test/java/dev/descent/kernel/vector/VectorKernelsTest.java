@@ -124,6 +124,53 @@ class VectorKernelsTest {
   }
 
   @Test
+  void dotProductsMatchTheReferenceAndDoNotDependOnTheRowsAroundThem() {
+    // A·Bᵀ into few columns from long rows: k with and without a partial vector and an odd number
+    // of whole vectors, odd m and n for the two-by-two blocks' edges, and a single row of C.
+    Random random = new Random(SEED + 4);
+    MatrixKernels single = new VectorKernels(1);
+    int[] depths = {VectorKernels.DOT_DEPTH, VectorKernels.DOT_DEPTH + 3, 8 * 9 + 5, 301};
+    int[][] sizes = {{1, 1}, {2, 10}, {10, 5}, {5, 1}, {33, VectorKernels.DOT_COLUMNS}, {7, 3}};
+    for (int k : depths) {
+      for (int[] size : sizes) {
+        for (double beta : new double[] {0, 1, -0.5}) {
+          Problem pr = Problem.random(false, true, size[0], size[1], k, 1.5, beta, random);
+          float[] whole = pr.floatProduct(single);
+          double[] wholeD = pr.doubleProduct(single);
+          pr.check(whole, wholeD);
+          // each row alone, as in a batch of one: the same bits
+          for (int r = 0; r < pr.m; r++) {
+            float[] c = pr.c.clone();
+            double[] cd = pr.cd.clone();
+            int aOff = pr.aOff + r * pr.lda;
+            int cOff = pr.cOff + r * pr.ldc;
+            single.gemm(false, true, 1, pr.n, k, 1.5f, pr.a, aOff, pr.lda, pr.b, pr.bOff, pr.ldb, (float) beta, c, cOff, pr.ldc);
+            single.gemm(false, true, 1, pr.n, k, 1.5, pr.ad, aOff, pr.lda, pr.bd, pr.bOff, pr.ldb, beta, cd, cOff, pr.ldc);
+            for (int j = 0; j < pr.n; j++) {
+              assertEquals(whole[cOff + j], c[cOff + j], pr + " row " + r + " alone");
+              assertEquals(wholeD[cOff + j], cd[cOff + j], pr + " row " + r + " alone");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void largeDotProductsAreSplitBetweenThreadsWithTheSameBits() {
+    Random random = new Random(SEED + 5);
+    int m = 1 << 14;
+    int k = 300;
+    assertTrue(GemmThreads.parts(2, m, 10, k) > 1, "not split");
+    Problem pr = Problem.random(false, true, m, 10, k, 1, 0, random);
+    float[] one = pr.floatProduct(new VectorKernels(1));
+    double[] oneD = pr.doubleProduct(new VectorKernels(1));
+    assertArrayEquals(one, pr.floatProduct(new VectorKernels(2)));
+    assertArrayEquals(oneD, pr.doubleProduct(new VectorKernels(2)));
+    pr.check(one, oneD);
+  }
+
+  @Test
   void fewRowsWithTransposedBMatchTheSameRowsOfALargerProduct() {
     // Fewer than eight rows of C with op(B) = Bᵀ read B in place; more copy Bᵀ first. Both must give
     // every element the same chain, so a row's bits do not depend on the rows computed with it.

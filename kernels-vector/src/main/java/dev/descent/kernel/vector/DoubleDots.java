@@ -1,0 +1,177 @@
+package dev.descent.kernel.vector;
+
+import dev.descent.kernel.GemmThreads;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The double path for a small C from long rows, C ← α·A·Bᵀ + β·C with A of m×k and B of n×k both
+ * read along k (the weight gradient ∂L/∂W = Xᵀ·G of a narrow layer held feature-major, k being the
+ * batch): each element of C is a dot product of two contiguous rows, computed in vector lanes.
+ *
+ * <p>The loops over C elsewhere keep one chain per element of C and fill vectors across C's
+ * columns; a C of a few columns fills few of them, and its long chains wait on each fused
+ * multiply-add's latency. Here the lanes run along k instead. Each element has two vector
+ * accumulators, taking the whole vectors of its rows in turn (vectors 0, 2, 4, … and 1, 3, 5, …)
+ * with one fused multiply-add per lane, in order of p; then the two are added, their lanes summed
+ * from the first to the last, the last k mod L terms added one by one with {@link Math#fma} in
+ * order of p, and finally C(i, j) ← α·s + β·C(i, j) (zero β does not read C). The order depends on
+ * k alone, so results do not depend on the thread count or on where C is cut. Elements are
+ * computed two rows by two columns at a time, eight independent chains sharing each row's loads.
+ */
+final class DoubleDots {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  private static final int STEP = 2 * LANES;
+
+  private DoubleDots() {}
+
+  /**
+   * Rows i0 … i1−1 and columns j0 … j1−1 of C ← α·A·Bᵀ + β·C, as a {@link GemmThreads.DoubleWindows}
+   * with A(i, p) at a[aOff + i·ars + p] and Bᵀ(p, j) at b[bOff + p + j·bcs] (acs and brs are 1).
+   */
+  static void multiply(
+      double alpha, double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+      double beta, double[] c, int cOff, int ldc, int k, int i0, int i1, int j0, int j1) {
+    multiply(i1 - i0, j1 - j0, k, alpha, a, aOff + i0 * ars, ars, b, bOff + j0 * bcs, bcs, beta, c,
+        cOff + i0 * ldc + j0, ldc);
+  }
+
+  /** C ← α·A·Bᵀ + β·C for A of m×k (row stride lda) and B of n×k (row stride ldb); requires m, n, k ≥ 1. */
+  private static void multiply(
+      int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+      double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+    int i = 0;
+    for (; i + 2 <= m; i += 2) {
+      int a0 = aOff + i * lda;
+      int c0 = cOff + i * ldc;
+      int j = 0;
+      for (; j + 2 <= n; j += 2) {
+        twoByTwo(k, alpha, a, a0, lda, b, bOff + j * ldb, ldb, beta, c, c0 + j, ldc);
+      }
+      if (j < n) {
+        twoByOne(k, alpha, a, a0, lda, b, bOff + j * ldb, beta, c, c0 + j, ldc);
+      }
+    }
+    if (i < m) {
+      int ai = aOff + i * lda;
+      int ci = cOff + i * ldc;
+      for (int j = 0; j < n; j++) {
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
+        DoubleVector s1 = s0;
+        int bj = bOff + j * ldb;
+        int p = 0;
+        for (; p + STEP <= k; p += STEP) {
+          s0 = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), s0);
+          s1 = DoubleVector.fromArray(SPECIES, a, ai + p + LANES).fma(DoubleVector.fromArray(SPECIES, b, bj + p + LANES), s1);
+        }
+        if (p + LANES <= k) {
+          s0 = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), s0);
+        }
+        c[ci + j] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci + j]);
+      }
+    }
+  }
+
+  /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0. */
+  private static void twoByTwo(
+      int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
+      double beta, double[] c, int c0, int ldc) {
+    int a1 = a0 + lda;
+    int b1 = b0 + ldb;
+    DoubleVector s00 = DoubleVector.zero(SPECIES);
+    DoubleVector s01 = s00;
+    DoubleVector s10 = s00;
+    DoubleVector s11 = s00;
+    DoubleVector t00 = s00;
+    DoubleVector t01 = s00;
+    DoubleVector t10 = s00;
+    DoubleVector t11 = s00;
+    int p = 0;
+    for (; p + STEP <= k; p += STEP) {
+      DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
+      DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, a1 + p);
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, b0 + p);
+      DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, b1 + p);
+      s00 = x0.fma(y0, s00);
+      s01 = x0.fma(y1, s01);
+      s10 = x1.fma(y0, s10);
+      s11 = x1.fma(y1, s11);
+      x0 = DoubleVector.fromArray(SPECIES, a, a0 + p + LANES);
+      x1 = DoubleVector.fromArray(SPECIES, a, a1 + p + LANES);
+      y0 = DoubleVector.fromArray(SPECIES, b, b0 + p + LANES);
+      y1 = DoubleVector.fromArray(SPECIES, b, b1 + p + LANES);
+      t00 = x0.fma(y0, t00);
+      t01 = x0.fma(y1, t01);
+      t10 = x1.fma(y0, t10);
+      t11 = x1.fma(y1, t11);
+    }
+    if (p + LANES <= k) {
+      DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
+      DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, a1 + p);
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, b0 + p);
+      DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, b1 + p);
+      s00 = x0.fma(y0, s00);
+      s01 = x0.fma(y1, s01);
+      s10 = x1.fma(y0, s10);
+      s11 = x1.fma(y1, s11);
+    }
+    c[c0] = finish(k, alpha, a, a0, b, b0, s00, t00, beta, c[c0]);
+    c[c0 + 1] = finish(k, alpha, a, a0, b, b1, s01, t01, beta, c[c0 + 1]);
+    c[c0 + ldc] = finish(k, alpha, a, a1, b, b0, s10, t10, beta, c[c0 + ldc]);
+    c[c0 + ldc + 1] = finish(k, alpha, a, a1, b, b1, s11, t11, beta, c[c0 + ldc + 1]);
+  }
+
+  /** C(i..i+1, j) with A's rows from a0 and B's row from bj. */
+  private static void twoByOne(
+      int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
+      double beta, double[] c, int c0, int ldc) {
+    int a1 = a0 + lda;
+    DoubleVector s0 = DoubleVector.zero(SPECIES);
+    DoubleVector s1 = s0;
+    DoubleVector t0 = s0;
+    DoubleVector t1 = s0;
+    int p = 0;
+    for (; p + STEP <= k; p += STEP) {
+      DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
+      s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
+      s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
+      y = DoubleVector.fromArray(SPECIES, b, bj + p + LANES);
+      t0 = DoubleVector.fromArray(SPECIES, a, a0 + p + LANES).fma(y, t0);
+      t1 = DoubleVector.fromArray(SPECIES, a, a1 + p + LANES).fma(y, t1);
+    }
+    if (p + LANES <= k) {
+      DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
+      s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
+      s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
+    }
+    c[c0] = finish(k, alpha, a, a0, b, bj, s0, t0, beta, c[c0]);
+    c[c0 + ldc] = finish(k, alpha, a, a1, b, bj, s1, t1, beta, c[c0 + ldc]);
+  }
+
+  /**
+   * The element whose accumulators are s and t and whose rows start at ai and bj: the lanes of
+   * s + t, the terms past the last whole vector, then α and β.
+   */
+  private static double finish(
+      int k, double alpha, double[] a, int ai, double[] b, int bj, DoubleVector s, DoubleVector t,
+      double beta, double c) {
+    double sum = lanes(s.add(t));
+    for (int p = k - k % LANES; p < k; p++) {
+      sum = Math.fma(a[ai + p], b[bj + p], sum);
+    }
+    return beta == 0 ? alpha * sum : Math.fma(beta, c, alpha * sum);
+  }
+
+  /**
+   * The lanes of s added from the first to the last: spelled out, because {@code reduceLanes}
+   * leaves the order to the implementation, which may differ between compiled and interpreted code.
+   */
+  private static double lanes(DoubleVector s) {
+    double sum = s.lane(0);
+    for (int l = 1; l < LANES; l++) {
+      sum += s.lane(l);
+    }
+    return sum;
+  }
+}
