@@ -77,7 +77,7 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
 
   /** max(z, 0) − z·t + log(1 + e^(−|z|)), given e = e^(−|z|). */
   private static double logitTerm(double z, double t, double e) {
-    return Math.max(z, 0) - z * t + Math.log1p(e);
+    return Math.max(z, 0) - z * t + SpecialFunctions.log1p(e);
   }
 
   /** (σ(z) − t)/n, given e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise, as {@link SpecialFunctions#sigmoid}. */
