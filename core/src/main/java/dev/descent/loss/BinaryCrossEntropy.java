@@ -49,13 +49,27 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
     for (int i = 0; i < output.size(); i++) {
       double o = output.get(i);
       double t = target.get(i);
-      grad.set(i, fromLogits ? logitGradient(o, t, Math.exp(-Math.abs(o)), n) : probabilityGradient(o, t, n));
+      grad.set(i, fromLogits ? (sigmoid(o, Math.exp(-Math.abs(o))) - t) / n : probabilityGradient(o, t, n));
     }
   }
 
   /** One pass: from logits, e^(−|z|) is computed once per element for both the loss and σ(z). */
   @Override
   public double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
+    return valueGradientAndOutputs(output, target, grad, null);
+  }
+
+  /** From logits after a sigmoid: σ(z), which the gradient computes, is also the model's output. */
+  @Override
+  public double valueGradientAndOutputs(Tensor logits, Tensor target, Tensor grad, Activation activation, Tensor outputs) {
+    if (!fromLogits || !(activation instanceof BuiltinActivations.Sigmoid)) {
+      return Loss.super.valueGradientAndOutputs(logits, target, grad, activation, outputs);
+    }
+    return valueGradientAndOutputs(logits, target, grad, outputs);
+  }
+
+  /** The loss and its gradient in one pass, and σ(z) into {@code outputs} when it is not null (logits only). */
+  private double valueGradientAndOutputs(Tensor output, Tensor target, Tensor grad, Tensor outputs) {
     checkTarget(output, target);
     int size = output.size();
     double n = size;
@@ -65,8 +79,12 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
       double t = target.get(i);
       if (fromLogits) {
         double e = Math.exp(-Math.abs(o));
+        double p = sigmoid(o, e);
         sum += logitTerm(o, t, e);
-        grad.set(i, logitGradient(o, t, e, n));
+        grad.set(i, (p - t) / n);
+        if (outputs != null) {
+          outputs.set(i, p);
+        }
       } else {
         sum += probabilityTerm(o, t);
         grad.set(i, probabilityGradient(o, t, n));
@@ -80,10 +98,9 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
     return Math.max(z, 0) - z * t + SpecialFunctions.log1p(e);
   }
 
-  /** (σ(z) − t)/n, given e = e^(−|z|): σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise, as {@link SpecialFunctions#sigmoid}. */
-  private static double logitGradient(double z, double t, double e, double n) {
-    double p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-    return (p - t) / n;
+  /** σ(z) given e = e^(−|z|): 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise, as {@link SpecialFunctions#sigmoid}. */
+  private static double sigmoid(double z, double e) {
+    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
   }
 
   /** −[t·log p + (1 − t)·log(1 − p)], each log clamped to ≥ −100. */

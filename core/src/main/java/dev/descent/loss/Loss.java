@@ -30,6 +30,18 @@ public interface Loss {
   }
 
   /**
+   * For a loss computed from logits (one that {@link #fusedWith} returned for {@code activation}):
+   * {@link #valueAndGradient} at {@code logits}, and the model's outputs f(logits) written into
+   * {@code outputs}. By default the activation runs on its own; a loss whose gradient computes
+   * f(logits) anyway (σ for binary cross-entropy) writes them from the same pass, bit for bit as
+   * the activation would.
+   */
+  default double valueGradientAndOutputs(Tensor logits, Tensor target, Tensor grad, Activation activation, Tensor outputs) {
+    activation.forward(logits, outputs);
+    return valueAndGradient(logits, target, grad);
+  }
+
+  /**
    * The same objective computed from the input of {@code outputActivation} instead of its output,
    * or {@code null} when this loss has no such form. Binary cross-entropy after a sigmoid becomes
    * binary cross-entropy from logits, and cross-entropy after a softmax takes the logits directly:

@@ -2,6 +2,7 @@ package dev.descent.train;
 
 import dev.descent.DescentException;
 import dev.descent.loss.Loss;
+import dev.descent.nn.Activation;
 import dev.descent.nn.ActivationLayer;
 import dev.descent.nn.BatchBuffer;
 import dev.descent.nn.Layer;
@@ -28,6 +29,7 @@ public final class Objective {
   private final double l2;
   private final int lossLayers;
   private final BatchBuffer gradient = new BatchBuffer();
+  private final BatchBuffer outputs = new BatchBuffer();
   private Tensor lastOutput;
 
   /** The objective of {@code model} under {@code loss} with L2 strength {@code l2} ≥ 0. */
@@ -76,11 +78,17 @@ public final class Objective {
    */
   public double computeGradients(Tensor x, Tensor y, boolean training) {
     Tensor scores = model.forward(x, training, lossLayers);
-    Tensor output = lossLayers == model.layers().size() ? scores : model.layers().get(lossLayers).forward(scores, training);
-    lastOutput = output;
-    Loss active = lossOnLogits == null ? loss : lossOnLogits;
     Tensor g = gradient.like(scores);
-    double value = active.valueAndGradient(scores, y, g);
+    double value;
+    if (lossOnLogits == null) {
+      lastOutput = scores;
+      value = loss.valueAndGradient(scores, y, g);
+    } else {
+      // the output activation's values from the loss's own pass (σ for binary cross-entropy)
+      lastOutput = outputs.like(scores);
+      Activation activation = ((ActivationLayer) model.layers().get(lossLayers)).activation();
+      value = lossOnLogits.valueGradientAndOutputs(scores, y, g, activation, lastOutput);
+    }
     model.backwardToParameters(g, lossLayers);
     return value + penaltyAndGradient(true);
   }

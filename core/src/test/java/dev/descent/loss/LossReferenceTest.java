@@ -66,6 +66,34 @@ class LossReferenceTest {
   }
 
   @Test
+  void fusedLossesWriteTheOutputActivationBitForBitWithTheirOnePassValue() {
+    // logits of both signs, zeros of both signs, saturated ones and a NaN
+    double[] z = {0.3, -1.7, 0, -0.0, 40, -40, 800, -800, 1e-17, Double.NaN, 2.5, -0.25};
+    double[] t = {1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 0.25, 1};
+    for (String fused : List.of("bce", "cross_entropy")) {
+      Loss loss = Losses.resolve(fused).fusedWith(Activations.resolve(fused.equals("bce") ? "sigmoid" : "softmax"));
+      dev.descent.nn.Activation activation = Activations.resolve(fused.equals("bce") ? "sigmoid" : "softmax");
+      for (DType dtype : DType.values()) {
+        Tensor logits = Tensor.of(DType.FLOAT64, 4, 3, z).copy(dtype);
+        Tensor target = fused.equals("bce") ? Tensor.of(DType.FLOAT64, 4, 3, t).copy(dtype)
+            : Tensor.of(DType.FLOAT64, 4, 1, 2, 0, 1, 2).copy(dtype);
+        Tensor expectedOutputs = logits.zerosLike();
+        activation.forward(logits, expectedOutputs);
+        Tensor expectedGrad = logits.zerosLike();
+        double expected = loss.valueAndGradient(logits, target, expectedGrad);
+        Tensor outputs = logits.zerosLike();
+        Tensor grad = logits.zerosLike();
+        double value = loss.valueGradientAndOutputs(logits, target, grad, activation, outputs);
+        String what = fused + " " + dtype.label();
+        // bit for bit, every NaN counted as the same NaN (assertEquals compares doubleToLongBits)
+        assertEquals(expected, value, what + " value");
+        assertArrayEquals(expectedGrad.toDoubleArray(), grad.toDoubleArray(), what + " gradient");
+        assertArrayEquals(expectedOutputs.toDoubleArray(), outputs.toDoubleArray(), what + " outputs");
+      }
+    }
+  }
+
+  @Test
   void onePassFormChecksTargetsLikeValue() {
     Tensor o = Tensor.zeros(DType.FLOAT64, 3, 2);
     for (String spec : List.of("mse", "bce", "cross_entropy")) {
