@@ -21,8 +21,8 @@ import java.util.List;
  * <p>Every element sees the operations of the layer-by-layer path ({@link Sequential} with {@link
  * Dense} and the fused {@link ActivationLayer}): the same products term by term, the same bias add
  * and activation, and the bias gradient summed over the examples in the same order, so with a
- * matrix kernel that sums each product term in order of the inner index (the built-in kernels do)
- * the results are bit for bit those of that path. Mutable, not thread-safe.
+ * matrix kernel that sums each product term in order of the inner index ({@code reference} and
+ * {@code blocked} do) the results are bit for bit those of that path. Mutable, not thread-safe.
  */
 final class FeatureMajorStack {
   /** The widest input or layer (in features) a stack takes; wider layers fill vectors row-major. */

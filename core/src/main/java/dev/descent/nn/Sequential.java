@@ -23,8 +23,9 @@ import java.util.random.RandomGenerator;
  * none wider than {@value FeatureMajorStack#MAX_WIDTH} features) given a batch of at least {@value
  * FeatureMajorStack#MIN_BATCH} examples runs as a {@link FeatureMajorStack}, its activations held
  * with the examples along the rows, where every step fills whole vectors; the results are those of
- * the row-major path up to the rounding of the matrix kernel's sums (bit for bit with the built-in
- * kernels except {@code vector}'s dot-product path). Its layers then keep no state of their own for
+ * the row-major path up to the rounding of the matrix kernel's sums (bit for bit with the
+ * {@code reference} and {@code blocked} kernels, which sum every product term in order; not with
+ * {@code vector}'s dot-product path or a system BLAS). Its layers then keep no state of their own for
  * a backward pass: the model's backward pass is the stack's.
  */
 public final class Sequential implements Layer {
