@@ -14,6 +14,8 @@ import dev.descent.nn.Parameter;
 import dev.descent.nn.Sequential;
 import dev.descent.random.SplitMix64;
 import dev.descent.tensor.DType;
+import dev.descent.tensor.DoubleTensor;
+import dev.descent.tensor.FloatTensor;
 import dev.descent.tensor.Shape;
 import dev.descent.tensor.Tensor;
 import java.nio.file.Path;
@@ -100,15 +102,9 @@ public final class ModelFile {
   private static List<Exported> exported(Sequential model) {
     List<Exported> all = new ArrayList<>();
     for (Stored w : stored(model)) {
-      Tensor value = w.parameter().value();
-      long[] shape = w.fileShape();
-      Object values;
-      if (value.dtype() == DType.FLOAT32) {
-        values = w.transposed() ? transpose(value.floats(), value.shape().dims()) : value.floats();
-      } else {
-        values = w.transposed() ? transpose(value.doubles(), value.shape().dims()) : value.doubles();
-      }
-      all.add(new Exported(w.parameter().name(), values, shape));
+      Tensor value = w.transposed() ? transposed(w.parameter().value()) : w.parameter().value();
+      Object values = value.dtype() == DType.FLOAT32 ? value.floats() : value.doubles();
+      all.add(new Exported(w.parameter().name(), values, w.fileShape()));
     }
     return all;
   }
@@ -229,9 +225,9 @@ public final class ModelFile {
   }
 
   /** Every parameter's values read from {@code f} and checked, in Descent's layout, before any is copied. */
-  private static List<Object> read(SafeTensorsFile f, Sequential model) {
+  private static List<Tensor> read(SafeTensorsFile f, Sequential model) {
     List<Stored> stored = stored(model);
-    List<Object> values = new ArrayList<>();
+    List<Tensor> values = new ArrayList<>();
     String expected = model.dtype() == DType.FLOAT32 ? "F32" : "F64";
     for (Stored w : stored) {
       String name = w.parameter().name();
@@ -244,53 +240,25 @@ public final class ModelFile {
         throw new DescentException(String.format("%s: wrong architecture: tensor %s is %s %s, the model needs %s %s",
             f.path(), name, f.dtype(name), Arrays.toString(shape), expected, Arrays.toString(w.shape())));
       }
-      if (model.dtype() == DType.FLOAT32) {
-        float[] v = f.floats(name);
-        values.add(w.transposed() ? transpose(v, w.shape()) : v);
-      } else {
-        double[] v = f.doubles(name);
-        values.add(w.transposed() ? transpose(v, w.shape()) : v);
-      }
+      Shape fileShape = Shape.of(w.shape());
+      Tensor v = model.dtype() == DType.FLOAT32
+          ? new FloatTensor(fileShape, f.floats(name)) : new DoubleTensor(fileShape, f.doubles(name));
+      values.add(w.transposed() ? transposed(v) : v);
     }
     return values;
   }
 
-  private static void copy(List<Object> values, Sequential model) {
+  private static void copy(List<Tensor> values, Sequential model) {
     List<Parameter> parameters = model.parameters();
     for (int i = 0; i < parameters.size(); i++) {
-      Tensor target = parameters.get(i).value();
-      if (values.get(i) instanceof float[] v) {
-        System.arraycopy(v, 0, target.floats(), 0, v.length);
-      } else {
-        double[] v = (double[]) values.get(i);
-        System.arraycopy(v, 0, target.doubles(), 0, v.length);
-      }
+      parameters.get(i).value().copyFrom(values.get(i));
     }
   }
 
-  /** The transpose of a row-major matrix of shape {@code [dims[0], dims[1]]}, as {@code [dims[1], dims[0]]}. */
-  static float[] transpose(float[] m, int[] dims) {
-    int rows = dims[0];
-    int cols = dims[1];
-    float[] t = new float[m.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        t[c * rows + r] = m[r * cols + c];
-      }
-    }
-    return t;
-  }
-
-  /** The transpose of a row-major matrix of shape {@code [dims[0], dims[1]]}, as {@code [dims[1], dims[0]]}. */
-  static double[] transpose(double[] m, int[] dims) {
-    int rows = dims[0];
-    int cols = dims[1];
-    double[] t = new double[m.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        t[c * rows + r] = m[r * cols + c];
-      }
-    }
+  /** A new matrix holding the transpose of {@code m}: PyTorch's [out, in] for Descent's [in, out], and back. */
+  private static Tensor transposed(Tensor m) {
+    Tensor t = Tensor.zeros(m.dtype(), m.cols(), m.rows());
+    m.transpose(t);
     return t;
   }
 }
