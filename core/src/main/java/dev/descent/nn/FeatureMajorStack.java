@@ -117,13 +117,8 @@ final class FeatureMajorStack {
       d.weight().value().matmul(true, t, false, z);
       stageInput[s] = t;
       stageZ[s] = z;
-      if (activation[s] == null) {
-        addBias(z, d.bias().value());
-        t = z;
-      } else {
-        t = postActivation[s].like(z);
-        addBiasAndActivate(z, d.bias().value(), activation[s], t);
-      }
+      t = activation[s] == null ? z : postActivation[s].like(z);
+      addBiasAndActivate(z, d.bias().value(), activation[s], t);
       stageY[s] = t;
     }
     Tensor y = output.get(n, t.rows(), t.dtype());
@@ -159,25 +154,10 @@ final class FeatureMajorStack {
     return gx;
   }
 
-  /** z[j, i] ← z[j, i] + bias[j]. */
-  private static void addBias(Tensor z, Tensor bias) {
-    int n = z.cols();
-    if (z.dtype() == DType.FLOAT32) {
-      float[] zs = z.floats();
-      float[] b = bias.floats();
-      for (int j = 0; j < b.length; j++) {
-        addToRow(zs, j * n, n, b[j]);
-      }
-    } else {
-      double[] zs = z.doubles();
-      double[] b = bias.doubles();
-      for (int j = 0; j < b.length; j++) {
-        addToRow(zs, j * n, n, b[j]);
-      }
-    }
-  }
-
-  /** z[j, i] ← z[j, i] + bias[j], then y = f(z), row by row while the row is in the L1 cache. */
+  /**
+   * z[j, i] ← z[j, i] + bias[j], then y = f(z) unless f is null (no activation, y is z), row by
+   * row while the row is in the L1 cache.
+   */
   private static void addBiasAndActivate(Tensor z, Tensor bias, ElementwiseActivation f, Tensor y) {
     int n = z.cols();
     if (z.dtype() == DType.FLOAT32) {
@@ -186,7 +166,9 @@ final class FeatureMajorStack {
       float[] b = bias.floats();
       for (int j = 0; j < b.length; j++) {
         addToRow(zs, j * n, n, b[j]);
-        f.forward(zs, ys, j * n, j * n + n);
+        if (f != null) {
+          f.forward(zs, ys, j * n, j * n + n);
+        }
       }
     } else {
       double[] zs = z.doubles();
@@ -194,7 +176,9 @@ final class FeatureMajorStack {
       double[] b = bias.doubles();
       for (int j = 0; j < b.length; j++) {
         addToRow(zs, j * n, n, b[j]);
-        f.forward(zs, ys, j * n, j * n + n);
+        if (f != null) {
+          f.forward(zs, ys, j * n, j * n + n);
+        }
       }
     }
   }

@@ -33,11 +33,10 @@ public final class Sequential implements Layer {
   /** {@code fused[i]}: layer i is a dense layer run fused with the activation layer i + 1. */
   private final boolean[] fused;
   /**
-   * {@code stacks[count]}: the feature-major stack of the first count layers once {@code
-   * stackChecked[count]}, null when they do not form one.
+   * {@code stacks[count]}: the feature-major stack of the first count layers, null when they form
+   * none; set by {@link #build}.
    */
   private final FeatureMajorStack[] stacks;
-  private final boolean[] stackChecked;
   /** The stack that ran the last forward pass, or null when it ran layer by layer. */
   private FeatureMajorStack lastStack;
   private int lastCount;
@@ -53,7 +52,6 @@ public final class Sequential implements Layer {
     this.layers = ImmutableList.copyOf(layers);
     this.fused = new boolean[this.layers.size()];
     this.stacks = new FeatureMajorStack[this.layers.size() + 1];
-    this.stackChecked = new boolean[this.layers.size() + 1];
     for (int i = 0; i + 1 < fused.length; i++) {
       fused[i] = this.layers.get(i) instanceof Dense
           && this.layers.get(i + 1) instanceof ActivationLayer a && a.fusesWithDense();
@@ -131,6 +129,9 @@ public final class Sequential implements Layer {
       size = layer.outputSize(size);
     }
     this.parameters = List.copyOf(all);
+    for (int count = 0; count < stacks.length; count++) {
+      stacks[count] = FeatureMajorStack.of(layers, count, inputSize);
+    }
   }
 
   /**
@@ -169,7 +170,7 @@ public final class Sequential implements Layer {
           String.format("the model is %s, got %s data", dtype.label(), input.dtype().label()));
     }
     lastCount = count;
-    lastStack = FeatureMajorStack.takes(input.rows()) ? stack(count) : null;
+    lastStack = FeatureMajorStack.takes(input.rows()) ? stacks[count] : null;
     if (lastStack != null) {
       return lastStack.forward(input);
     }
@@ -229,15 +230,6 @@ public final class Sequential implements Layer {
   /** Whether the last forward pass ran through a {@link FeatureMajorStack}. */
   boolean ranFeatureMajor() {
     return lastStack != null;
-  }
-
-  /** The feature-major stack of the first {@code count} layers, or null when they form none. */
-  private FeatureMajorStack stack(int count) {
-    if (!stackChecked[count]) {
-      stacks[count] = FeatureMajorStack.of(layers, count, inputSize);
-      stackChecked[count] = true;
-    }
-    return stacks[count];
   }
 
   /** The model's outputs in inference mode. */

@@ -26,6 +26,8 @@ public final class Objective {
   private final Sequential model;
   private final Loss loss;
   private final Loss lossOnLogits;
+  /** The output activation the loss on logits stands below, or null when the loss is not fused. */
+  private final Activation outputActivation;
   private final double l2;
   private final int lossLayers;
   private final BatchBuffer gradient = new BatchBuffer();
@@ -41,6 +43,7 @@ public final class Objective {
     Layer last = model.layers().get(model.layers().size() - 1);
     Loss fused = last instanceof ActivationLayer a ? loss.fusedWith(a.activation()) : null;
     this.lossOnLogits = fused;
+    this.outputActivation = fused == null ? null : ((ActivationLayer) last).activation();
     this.lossLayers = fused == null ? model.layers().size() : model.layers().size() - 1;
   }
 
@@ -86,8 +89,7 @@ public final class Objective {
     } else {
       // the output activation's values from the loss's own pass (σ for binary cross-entropy)
       lastOutput = outputs.like(scores);
-      Activation activation = ((ActivationLayer) model.layers().get(lossLayers)).activation();
-      value = lossOnLogits.valueGradientAndOutputs(scores, y, g, activation, lastOutput);
+      value = lossOnLogits.valueGradientAndOutputs(scores, y, g, outputActivation, lastOutput);
     }
     model.backwardToParameters(g, lossLayers);
     return value + penaltyAndGradient(true);
