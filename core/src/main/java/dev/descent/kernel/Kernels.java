@@ -33,6 +33,11 @@ public final class Kernels {
     return SELECTED.get();
   }
 
+  /** The elementwise functions of the {@linkplain #selected() selected} kernel. */
+  public static ElementwiseKernels elementwise() {
+    return Selected.ELEMENTWISE;
+  }
+
   /** Every kernel found on the class path, highest priority first, available or not. */
   public static ImmutableList<MatrixKernels> all() {
     return ALL.get();
@@ -46,6 +51,11 @@ public final class Kernels {
     }
     found.sort(Comparator.comparingInt(MatrixKernels::priority).reversed().thenComparing(MatrixKernels::name));
     return ImmutableList.copyOf(found);
+  }
+
+  /** Holds the selected kernel's elementwise functions in a constant the JIT can fold. */
+  private static final class Selected {
+    static final ElementwiseKernels ELEMENTWISE = selected().elementwise();
   }
 
   /** The kernel called {@code forced}, or when null the available one with the highest priority. */

@@ -32,6 +32,14 @@ public interface MatrixKernels {
     return true;
   }
 
+  /**
+   * The elementwise functions that go with this kernel (activations' and losses' loops over raw
+   * arrays); by default {@link ScalarElementwise}, one element at a time.
+   */
+  default ElementwiseKernels elementwise() {
+    return ScalarElementwise.INSTANCE;
+  }
+
   /** Single-precision C ← α·op(A)·op(B) + β·C; see the class documentation. */
   void gemm(
       boolean transA, boolean transB, int m, int n, int k,

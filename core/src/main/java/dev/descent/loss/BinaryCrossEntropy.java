@@ -2,7 +2,6 @@ package dev.descent.loss;
 
 import dev.descent.nn.Activation;
 import dev.descent.nn.BuiltinActivations;
-import dev.descent.nn.SpecialFunctions;
 import dev.descent.tensor.Tensor;
 
 /**
@@ -34,29 +33,45 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
   @Override
   public double value(Tensor output, Tensor target) {
     checkTarget(output, target);
+    if (fromLogits) {
+      return LogitPass.run(output, target, null, null);
+    }
     double sum = 0;
     for (int i = 0; i < output.size(); i++) {
-      double o = output.get(i);
-      double t = target.get(i);
-      sum += fromLogits ? logitTerm(o, t, Math.exp(-Math.abs(o))) : probabilityTerm(o, t);
+      sum += probabilityTerm(output.get(i), target.get(i));
     }
     return sum / output.size();
   }
 
   @Override
   public void gradient(Tensor output, Tensor target, Tensor grad) {
+    checkTarget(output, target);
+    if (fromLogits) {
+      LogitPass.run(output, target, grad, null);
+      return;
+    }
     double n = output.size();
     for (int i = 0; i < output.size(); i++) {
-      double o = output.get(i);
-      double t = target.get(i);
-      grad.set(i, fromLogits ? (sigmoid(o, Math.exp(-Math.abs(o))) - t) / n : probabilityGradient(o, t, n));
+      grad.set(i, probabilityGradient(output.get(i), target.get(i), n));
     }
   }
 
   /** One pass: from logits, e^(−|z|) is computed once per element for both the loss and σ(z). */
   @Override
   public double valueAndGradient(Tensor output, Tensor target, Tensor grad) {
-    return valueGradientAndOutputs(output, target, grad, null);
+    checkTarget(output, target);
+    if (fromLogits) {
+      return LogitPass.run(output, target, grad, null);
+    }
+    double n = output.size();
+    double sum = 0;
+    for (int i = 0; i < output.size(); i++) {
+      double p = output.get(i);
+      double t = target.get(i);
+      sum += probabilityTerm(p, t);
+      grad.set(i, probabilityGradient(p, t, n));
+    }
+    return sum / output.size();
   }
 
   /** From logits after a sigmoid: σ(z), which the gradient computes, is also the model's output. */
@@ -65,42 +80,8 @@ public record BinaryCrossEntropy(boolean fromLogits) implements Loss {
     if (!fromLogits || !(activation instanceof BuiltinActivations.Sigmoid)) {
       return Loss.super.valueGradientAndOutputs(logits, target, grad, activation, outputs);
     }
-    return valueGradientAndOutputs(logits, target, grad, outputs);
-  }
-
-  /** The loss and its gradient in one pass, and σ(z) into {@code outputs} when it is not null (logits only). */
-  private double valueGradientAndOutputs(Tensor output, Tensor target, Tensor grad, Tensor outputs) {
-    checkTarget(output, target);
-    int size = output.size();
-    double n = size;
-    double sum = 0;
-    for (int i = 0; i < size; i++) {
-      double o = output.get(i);
-      double t = target.get(i);
-      if (fromLogits) {
-        double e = Math.exp(-Math.abs(o));
-        double p = sigmoid(o, e);
-        sum += logitTerm(o, t, e);
-        grad.set(i, (p - t) / n);
-        if (outputs != null) {
-          outputs.set(i, p);
-        }
-      } else {
-        sum += probabilityTerm(o, t);
-        grad.set(i, probabilityGradient(o, t, n));
-      }
-    }
-    return sum / size;
-  }
-
-  /** max(z, 0) − z·t + log(1 + e^(−|z|)), given e = e^(−|z|). */
-  private static double logitTerm(double z, double t, double e) {
-    return Math.max(z, 0) - z * t + SpecialFunctions.log1p(e);
-  }
-
-  /** σ(z) given e = e^(−|z|): 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise, as {@link SpecialFunctions#sigmoid}. */
-  private static double sigmoid(double z, double e) {
-    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    checkTarget(logits, target);
+    return LogitPass.run(logits, target, grad, outputs);
   }
 
   /** −[t·log p + (1 − t)·log(1 − p)], each log clamped to ≥ −100. */

@@ -1,6 +1,8 @@
 package dev.descent.nn;
 
 import com.google.auto.service.AutoService;
+import dev.descent.kernel.ElementwiseKernels;
+import dev.descent.kernel.Kernels;
 import dev.descent.spec.Arguments;
 import dev.descent.spec.ParamSpec;
 import java.util.List;
@@ -56,7 +58,8 @@ public final class BuiltinActivations {
    *
    * <p>The array loops have no branch on the data: about half of a layer's pre-activations are
    * negative, in no order a predictor can learn, and a branch per element then costs more than the
-   * rest of the loop. Forward is {@link Math#max}; backward keeps the bits of the incoming gradient
+   * rest of the loop. Forward is {@link Math#max}, which the JIT vectorizes; backward is the selected
+   * kernel's {@link ElementwiseKernels#reluBackward}, which keeps the bits of the incoming gradient
    * under a mask that is all ones exactly when x's sign bit is clear and x ≠ +0.
    */
   public record Relu() implements BuiltinElementwise {
@@ -76,16 +79,10 @@ public final class BuiltinActivations {
       }
     }
     @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
-      for (int i = from; i < to; i++) {
-        int bits = Float.floatToRawIntBits(x[i]);
-        gx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gy[i]) & ((-bits & ~bits) >> 31));
-      }
+      Kernels.elementwise().reluBackward(x, gy, gx, from, to);
     }
     @Override public void backward(double[] x, double[] y, double[] gy, double[] gx, int from, int to) {
-      for (int i = from; i < to; i++) {
-        long bits = Double.doubleToRawLongBits(x[i]);
-        gx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(gy[i]) & ((-bits & ~bits) >> 63));
-      }
+      Kernels.elementwise().reluBackward(x, gy, gx, from, to);
     }
   }
 
