@@ -2,6 +2,7 @@ package dev.descent.kernel.vector;
 
 import com.google.auto.service.AutoService;
 import dev.descent.DescentException;
+import dev.descent.kernel.ElementwiseKernels;
 import dev.descent.kernel.GemmThreads;
 import dev.descent.kernel.MatrixKernels;
 import dev.descent.kernel.RowScaling;
@@ -93,6 +94,13 @@ public final class VectorKernels implements MatrixKernels {
   @Override
   public boolean isAvailable() {
     return AVAILABLE;
+  }
+
+  /** Vector exp, log1p and ReLU gradient ({@link VectorElementwise}). */
+  @Override
+  public ElementwiseKernels elementwise() {
+    requireAvailable();
+    return VectorElementwise.INSTANCE;
   }
 
   @Override

@@ -88,4 +88,28 @@ class AllocationTest {
     long least = ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
     assertEquals(0, least, "bytes allocated by " + MEASURED + " split products after warming up");
   }
+
+  @Test
+  void steadyStateElementwiseFunctionsAllocateNothing() {
+    VectorElementwise math = VectorElementwise.INSTANCE;
+    // 13 elements: whole vectors and a masked tail, for both species widths.
+    double[] x = new double[13];
+    double[] y = new double[13];
+    float[] xf = new float[13];
+    float[] yf = new float[13];
+    Random random = new Random(9);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+      xf[i] = (float) x[i];
+    }
+    Runnable round = () -> {
+      math.exp(x, y, 0, 13);
+      math.log1p(y, y, 1, 12);
+      math.reluBackward(x, y, y, 0, 13);
+      math.reluBackward(xf, xf, yf, 2, 13);
+    };
+    // Short calls: C2 compiles them after tens of thousands of invocations, not a few hundred.
+    long least = ThreadAllocation.leastAfterWarmUp(round, 1000 * WARM_UP, MEASURED, WINDOWS);
+    assertEquals(0, least, "bytes allocated by " + MEASURED + " rounds of elementwise calls after warming up");
+  }
 }
