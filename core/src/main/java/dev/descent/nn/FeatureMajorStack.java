@@ -1,7 +1,10 @@
 package dev.descent.nn;
 
+import dev.descent.kernel.Kernels;
+import dev.descent.kernel.MatrixKernels;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +46,8 @@ final class FeatureMajorStack {
   private final BatchBuffer output = new BatchBuffer();
   private final BatchBuffer outputGradient = new BatchBuffer();
   private final BatchBuffer modelInputGradient = new BatchBuffer();
+  private float[] onesF = new float[0];
+  private double[] onesD = new double[0];
 
   private FeatureMajorStack(Dense[] dense, ElementwiseActivation[] activation) {
     this.dense = dense;
@@ -205,68 +210,27 @@ final class FeatureMajorStack {
   }
 
   /**
-   * out[j] ← Σ_i g[j, i], each summed from the first example to the last in g's own precision, as
-   * the row-major path sums a column; four rows at a time, four independent chains.
+   * out[j] ← Σ_i g[j, i], as the product 1ᵀ·Gᵀ (a row of ones times each row of G) through the
+   * matrix kernel: a kernel that sums in order of the inner index adds the examples from the first
+   * to the last, fma(1, g, s) rounding as g + s does, exactly as the row-major path sums a column;
+   * the {@code vector} kernel sums each row in vector lanes instead of one long dependent chain.
    */
-  private static void rowSums(Tensor g, Tensor out) {
+  private void rowSums(Tensor g, Tensor out) {
     int rows = g.rows();
     int n = g.cols();
+    MatrixKernels kernels = Kernels.selected();
     if (g.dtype() == DType.FLOAT32) {
-      float[] gs = g.floats();
-      float[] o = out.floats();
-      int j = 0;
-      for (; j + 4 <= rows; j += 4) {
-        int r0 = j * n;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        for (int i = 0; i < n; i++) {
-          s0 = s0 + gs[r0 + i];
-          s1 = s1 + gs[r0 + n + i];
-          s2 = s2 + gs[r0 + 2 * n + i];
-          s3 = s3 + gs[r0 + 3 * n + i];
-        }
-        o[j] = s0;
-        o[j + 1] = s1;
-        o[j + 2] = s2;
-        o[j + 3] = s3;
+      if (onesF.length < n) {
+        onesF = new float[n];
+        Arrays.fill(onesF, 1f);
       }
-      for (; j < rows; j++) {
-        float s = 0;
-        for (int i = j * n; i < j * n + n; i++) {
-          s = s + gs[i];
-        }
-        o[j] = s;
-      }
+      kernels.gemm(false, true, 1, rows, n, 1f, onesF, 0, n, g.floats(), 0, n, 0f, out.floats(), 0, rows);
     } else {
-      double[] gs = g.doubles();
-      double[] o = out.doubles();
-      int j = 0;
-      for (; j + 4 <= rows; j += 4) {
-        int r0 = j * n;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int i = 0; i < n; i++) {
-          s0 = s0 + gs[r0 + i];
-          s1 = s1 + gs[r0 + n + i];
-          s2 = s2 + gs[r0 + 2 * n + i];
-          s3 = s3 + gs[r0 + 3 * n + i];
-        }
-        o[j] = s0;
-        o[j + 1] = s1;
-        o[j + 2] = s2;
-        o[j + 3] = s3;
+      if (onesD.length < n) {
+        onesD = new double[n];
+        Arrays.fill(onesD, 1d);
       }
-      for (; j < rows; j++) {
-        double s = 0;
-        for (int i = j * n; i < j * n + n; i++) {
-          s = s + gs[i];
-        }
-        o[j] = s;
-      }
+      kernels.gemm(false, true, 1, rows, n, 1d, onesD, 0, n, g.doubles(), 0, n, 0d, out.doubles(), 0, rows);
     }
   }
 }
