@@ -9,8 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>C ← α·op(A)·op(B) + β·C for the whole m×n matrix, element by element as
  * C(i, j) ← β·C(i, j) (zero without reading C when β = 0), then C(i, j) ← fma(α·A(i, p), B(p, j),
- * C(i, j)) for p = 0 … k−1 in order. Vectors run along the rows of C and of op(B), four rows of C
- * at a time (two vectors of each, eight accumulators in registers); columns past the last whole
+ * C(i, j)) for p = 0 … k−1 in order, α·A(i, p) formed once per call into a per-thread buffer when
+ * α ≠ 1 (so no loop multiplies by α). Vectors run along the rows of C and of op(B), four rows of C
+ * at a time (two vectors of each, eight accumulators in registers), each block's loop over the
+ * columns inside one method so that short products pay one call per block; columns past the last whole
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
  * element gets the same operations wherever it lies.
  *
@@ -43,9 +45,17 @@ final class FloatDirect {
       float beta, float[] c, int cOff, int ldc) {
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
+    if (alpha != 1) {
+      float[] scaled = Workspace.current().floatA(m * k);
+      scale(alpha, a, aOff, ars, acs, m, k, scaled);
+      a = scaled;
+      aOff = 0;
+      ars = k;
+      acs = 1;
+    }
     if (transB && m < FEW_ROWS) {
       for (int i = 0; i < m; i++) {
-        rowWithTransposedB(n, k, alpha, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc);
+        rowWithTransposedB(n, k, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc);
       }
       return;
     }
@@ -61,25 +71,31 @@ final class FloatDirect {
     for (; i + ROWS <= m; i += ROWS) {
       int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
-      int j = 0;
-      for (; j + 2 * LANES <= whole; j += 2 * LANES) {
-        fourRowsTwoVectors(k, alpha, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
-      }
+      int j = fourRowsTwoVectors(k, a, ai, ars, acs, b, bOff, ldb, beta, c, ci, ldc, whole);
       if (j < whole) {
-        fourRowsOneVector(k, alpha, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
+        fourRowsOneVector(k, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
       }
     }
     for (; i < m; i++) {
-      int j = 0;
-      for (; j + 4 * LANES <= whole; j += 4 * LANES) {
-        oneRowFourVectors(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
-      }
-      for (; j < whole; j += LANES) {
-        oneRowOneVector(k, alpha, a, aOff + i * ars, acs, b, bOff + j, ldb, beta, c, cOff + i * ldc + j);
-      }
+      int ai = aOff + i * ars;
+      int ci = cOff + i * ldc;
+      int j = oneRowFourVectors(k, a, ai, acs, b, bOff, ldb, beta, c, ci, whole);
+      oneRowOneVector(k, a, ai, acs, b, bOff, ldb, beta, c, ci, j, whole);
     }
     for (int j = whole; j < n; j++) {
-      scalarColumn(m, k, alpha, a, aOff, ars, acs, b, bOff + j, ldb, beta, c, cOff + j, ldc);
+      scalarColumn(m, k, a, aOff, ars, acs, b, bOff + j, ldb, beta, c, cOff + j, ldc);
+    }
+  }
+
+  /**
+   * {@code scaled[i·k + p] ← α·A(i, p)}: op(A) scaled once, row-major, so that the loops multiply by
+   * the same α·A(i, p) with no product per step of their own.
+   */
+  private static void scale(float alpha, float[] a, int aOff, int ars, int acs, int m, int k, float[] scaled) {
+    for (int i = 0; i < m; i++) {
+      for (int p = 0; p < k; p++) {
+        scaled[i * k + p] = alpha * a[aOff + i * ars + p * acs];
+      }
     }
   }
 
@@ -106,52 +122,59 @@ final class FloatDirect {
   // One block per method keeps each small enough for C2 to inline every Vector API call in it: past
   // its node budget a call stays a call, and a vector that crosses one is boxed on the heap.
 
-  /** Four rows of C from ci (stride ldc), two vectors wide; B's block starts at bj. */
-  private static void fourRowsTwoVectors(
-      int k, float alpha, float[] a, int ai, int ars, int acs, float[] b, int bj, int ldb,
-      float beta, float[] c, int ci, int ldc) {
+  /**
+   * Four rows of C from ci (stride ldc), two vectors at a time from column 0 while they fit in
+   * {@code whole} columns; B starts at bOff. Returns the first column not done.
+   */
+  private static int fourRowsTwoVectors(
+      int k, float[] a, int ai, int ars, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int ldc, int whole) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
-    FloatVector s00 = start(beta, c, ci);
-    FloatVector s01 = start(beta, c, ci + LANES);
-    FloatVector s10 = start(beta, c, c1);
-    FloatVector s11 = start(beta, c, c1 + LANES);
-    FloatVector s20 = start(beta, c, c2);
-    FloatVector s21 = start(beta, c, c2 + LANES);
-    FloatVector s30 = start(beta, c, c3);
-    FloatVector s31 = start(beta, c, c3 + LANES);
-    for (int p = 0; p < k; p++) {
-      int q = ai + p * acs;
-      int bp = bj + p * ldb;
-      FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-      FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
-      FloatVector x = FloatVector.broadcast(SPECIES, alpha * a[q]);
-      s00 = x.fma(b0, s00);
-      s01 = x.fma(b1, s01);
-      x = FloatVector.broadcast(SPECIES, alpha * a[q + ars]);
-      s10 = x.fma(b0, s10);
-      s11 = x.fma(b1, s11);
-      x = FloatVector.broadcast(SPECIES, alpha * a[q + 2 * ars]);
-      s20 = x.fma(b0, s20);
-      s21 = x.fma(b1, s21);
-      x = FloatVector.broadcast(SPECIES, alpha * a[q + 3 * ars]);
-      s30 = x.fma(b0, s30);
-      s31 = x.fma(b1, s31);
+    int j = 0;
+    for (; j + 2 * LANES <= whole; j += 2 * LANES) {
+      FloatVector s00 = start(beta, c, ci + j);
+      FloatVector s01 = start(beta, c, ci + j + LANES);
+      FloatVector s10 = start(beta, c, c1 + j);
+      FloatVector s11 = start(beta, c, c1 + j + LANES);
+      FloatVector s20 = start(beta, c, c2 + j);
+      FloatVector s21 = start(beta, c, c2 + j + LANES);
+      FloatVector s30 = start(beta, c, c3 + j);
+      FloatVector s31 = start(beta, c, c3 + j + LANES);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        int bp = bOff + j + p * ldb;
+        FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+        FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a[q]);
+        s00 = x.fma(b0, s00);
+        s01 = x.fma(b1, s01);
+        x = FloatVector.broadcast(SPECIES, a[q + ars]);
+        s10 = x.fma(b0, s10);
+        s11 = x.fma(b1, s11);
+        x = FloatVector.broadcast(SPECIES, a[q + 2 * ars]);
+        s20 = x.fma(b0, s20);
+        s21 = x.fma(b1, s21);
+        x = FloatVector.broadcast(SPECIES, a[q + 3 * ars]);
+        s30 = x.fma(b0, s30);
+        s31 = x.fma(b1, s31);
+      }
+      s00.intoArray(c, ci + j);
+      s01.intoArray(c, ci + j + LANES);
+      s10.intoArray(c, c1 + j);
+      s11.intoArray(c, c1 + j + LANES);
+      s20.intoArray(c, c2 + j);
+      s21.intoArray(c, c2 + j + LANES);
+      s30.intoArray(c, c3 + j);
+      s31.intoArray(c, c3 + j + LANES);
     }
-    s00.intoArray(c, ci);
-    s01.intoArray(c, ci + LANES);
-    s10.intoArray(c, c1);
-    s11.intoArray(c, c1 + LANES);
-    s20.intoArray(c, c2);
-    s21.intoArray(c, c2 + LANES);
-    s30.intoArray(c, c3);
-    s31.intoArray(c, c3 + LANES);
+    return j;
   }
 
   /** Four rows of C from ci (stride ldc), one vector wide; B's block starts at bj. */
   private static void fourRowsOneVector(
-      int k, float alpha, float[] a, int ai, int ars, int acs, float[] b, int bj, int ldb,
+      int k, float[] a, int ai, int ars, int acs, float[] b, int bj, int ldb,
       float beta, float[] c, int ci, int ldc) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
@@ -163,10 +186,10 @@ final class FloatDirect {
     for (int p = 0; p < k; p++) {
       int q = ai + p * acs;
       FloatVector bv = FloatVector.fromArray(SPECIES, b, bj + p * ldb);
-      s0 = FloatVector.broadcast(SPECIES, alpha * a[q]).fma(bv, s0);
-      s1 = FloatVector.broadcast(SPECIES, alpha * a[q + ars]).fma(bv, s1);
-      s2 = FloatVector.broadcast(SPECIES, alpha * a[q + 2 * ars]).fma(bv, s2);
-      s3 = FloatVector.broadcast(SPECIES, alpha * a[q + 3 * ars]).fma(bv, s3);
+      s0 = FloatVector.broadcast(SPECIES, a[q]).fma(bv, s0);
+      s1 = FloatVector.broadcast(SPECIES, a[q + ars]).fma(bv, s1);
+      s2 = FloatVector.broadcast(SPECIES, a[q + 2 * ars]).fma(bv, s2);
+      s3 = FloatVector.broadcast(SPECIES, a[q + 3 * ars]).fma(bv, s3);
     }
     s0.intoArray(c, ci);
     s1.intoArray(c, c1);
@@ -175,40 +198,47 @@ final class FloatDirect {
   }
 
   /**
-   * Four vectors of row ci of C, B's block starting at bj: four independent chains, where one
-   * vector at a time would wait on each fused multiply-add's latency.
+   * Row ci of C, four vectors at a time from column 0 while they fit in {@code whole} columns (four
+   * independent chains, where one vector at a time would wait on each fused multiply-add's latency);
+   * B starts at bOff. Returns the first column not done.
    */
-  private static void oneRowFourVectors(
-      int k, float alpha, float[] a, int ai, int acs, float[] b, int bj, int ldb,
-      float beta, float[] c, int ci) {
-    FloatVector s0 = start(beta, c, ci);
-    FloatVector s1 = start(beta, c, ci + LANES);
-    FloatVector s2 = start(beta, c, ci + 2 * LANES);
-    FloatVector s3 = start(beta, c, ci + 3 * LANES);
-    for (int p = 0; p < k; p++) {
-      int bp = bj + p * ldb;
-      FloatVector x = FloatVector.broadcast(SPECIES, alpha * a[ai + p * acs]);
-      s0 = x.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
-      s1 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
-      s2 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
-      s3 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
+  private static int oneRowFourVectors(
+      int k, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int whole) {
+    int j = 0;
+    for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+      FloatVector s0 = start(beta, c, ci + j);
+      FloatVector s1 = start(beta, c, ci + j + LANES);
+      FloatVector s2 = start(beta, c, ci + j + 2 * LANES);
+      FloatVector s3 = start(beta, c, ci + j + 3 * LANES);
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + j + p * ldb;
+        FloatVector x = FloatVector.broadcast(SPECIES, a[ai + p * acs]);
+        s0 = x.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
+        s1 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
+        s2 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
+        s3 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
+      }
+      s0.intoArray(c, ci + j);
+      s1.intoArray(c, ci + j + LANES);
+      s2.intoArray(c, ci + j + 2 * LANES);
+      s3.intoArray(c, ci + j + 3 * LANES);
     }
-    s0.intoArray(c, ci);
-    s1.intoArray(c, ci + LANES);
-    s2.intoArray(c, ci + 2 * LANES);
-    s3.intoArray(c, ci + 3 * LANES);
+    return j;
   }
 
-  /** One vector of row ci of C; B's block starts at bj. */
+  /** Row ci of C, one vector at a time over the columns from {@code from} to {@code whole}; B starts at bOff. */
   private static void oneRowOneVector(
-      int k, float alpha, float[] a, int ai, int acs, float[] b, int bj, int ldb,
-      float beta, float[] c, int ci) {
-    FloatVector s = start(beta, c, ci);
-    for (int p = 0; p < k; p++) {
-      s = FloatVector.broadcast(SPECIES, alpha * a[ai + p * acs])
-          .fma(FloatVector.fromArray(SPECIES, b, bj + p * ldb), s);
+      int k, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int from, int whole) {
+    for (int j = from; j < whole; j += LANES) {
+      FloatVector s = start(beta, c, ci + j);
+      for (int p = 0; p < k; p++) {
+        s = FloatVector.broadcast(SPECIES, a[ai + p * acs])
+            .fma(FloatVector.fromArray(SPECIES, b, bOff + j + p * ldb), s);
+      }
+      s.intoArray(c, ci + j);
     }
-    s.intoArray(c, ci);
   }
 
   /**
@@ -217,7 +247,7 @@ final class FloatDirect {
    * through memory would wait on a store and a load every step), then row by row.
    */
   private static void scalarColumn(
-      int m, int k, float alpha, float[] a, int aOff, int ars, int acs, float[] b, int bj, int ldb,
+      int m, int k, float[] a, int aOff, int ars, int acs, float[] b, int bj, int ldb,
       float beta, float[] c, int cj, int ldc) {
     int i = 0;
     for (; i + ROWS <= m; i += ROWS) {
@@ -230,10 +260,10 @@ final class FloatDirect {
       for (int p = 0; p < k; p++) {
         int q = ai + p * acs;
         float x = b[bj + p * ldb];
-        s0 = Math.fma(alpha * a[q], x, s0);
-        s1 = Math.fma(alpha * a[q + ars], x, s1);
-        s2 = Math.fma(alpha * a[q + 2 * ars], x, s2);
-        s3 = Math.fma(alpha * a[q + 3 * ars], x, s3);
+        s0 = Math.fma(a[q], x, s0);
+        s1 = Math.fma(a[q + ars], x, s1);
+        s2 = Math.fma(a[q + 2 * ars], x, s2);
+        s3 = Math.fma(a[q + 3 * ars], x, s3);
       }
       c[c0] = s0;
       c[c0 + ldc] = s1;
@@ -245,7 +275,7 @@ final class FloatDirect {
       int ci = cj + i * ldc;
       float s = start(beta, c[ci]);
       for (int p = 0; p < k; p++) {
-        s = Math.fma(alpha * a[ai + p * acs], b[bj + p * ldb], s);
+        s = Math.fma(a[ai + p * acs], b[bj + p * ldb], s);
       }
       c[ci] = s;
     }
@@ -258,7 +288,7 @@ final class FloatDirect {
    * the bits are too.
    */
   private static void rowWithTransposedB(
-      int n, int k, float alpha, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      int n, int k, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
       float beta, float[] c, int ci) {
     int j = 0;
     for (; j + COLUMNS <= n; j += COLUMNS) {
@@ -273,7 +303,7 @@ final class FloatDirect {
       float s6 = start(beta, c[cj + 6]);
       float s7 = start(beta, c[cj + 7]);
       for (int p = 0; p < k; p++) {
-        float x = alpha * a[ai + p * acs];
+        float x = a[ai + p * acs];
         int q = b0 + p;
         s0 = Math.fma(x, b[q], s0);
         s1 = Math.fma(x, b[q + ldb], s1);
@@ -297,7 +327,7 @@ final class FloatDirect {
       int bj = bOff + j * ldb;
       float s = start(beta, c[ci + j]);
       for (int p = 0; p < k; p++) {
-        s = Math.fma(alpha * a[ai + p * acs], b[bj + p], s);
+        s = Math.fma(a[ai + p * acs], b[bj + p], s);
       }
       c[ci + j] = s;
     }
