@@ -12,8 +12,12 @@ import dev.descent.tensor.Tensor;
  * <pre>
  *   L = (1/N)·Σ [max(z, 0) − z·t + log1p(e)]          (PyTorch BCEWithLogitsLoss)
  *   σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) otherwise
- *   ∂L/∂z = (σ(z) − t)/N
+ *   ∂L/∂z = (σ(z) − t)·(1/N)
  * </pre>
+ *
+ * <p>The gradient is scaled by 1/N rounded once, as PyTorch's backward multiplies by the mean's
+ * incoming gradient 1/N, rather than divided by N for every element (a division costs several
+ * multiplications' time, and this loop does not vectorize).
  *
  * <p>e and log1p(e) come from the selected kernel's {@link ElementwiseKernels} (vector code when
  * the kernel has it), each over the whole array; the sum runs from the first element to the last.
@@ -55,14 +59,14 @@ final class LogitPass {
     double[] l = softplus;
     double[] g = destination(grad, gradient);
     double[] p = destination(outputs, sigmoid);
-    double n = size;
+    double perElement = 1.0 / size;
     double sum = 0;
     for (int i = 0; i < size; i++) {
       double zi = z[i];
       double ei = e[i];
       double pi = zi >= 0 ? 1 / (1 + ei) : ei / (1 + ei);
       sum += Math.max(zi, 0) - zi * t[i] + l[i];
-      g[i] = (pi - t[i]) / n;
+      g[i] = (pi - t[i]) * perElement;
       p[i] = pi;
     }
     write(g, grad);
