@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * from the first to the last, the last k mod L terms added one by one with {@link Math#fma} in
  * order of p, and finally C(i, j) ← α·s + β·C(i, j) (zero β does not read C). The order depends on
  * k alone, so results do not depend on the thread count or on where C is cut. Elements are
- * computed two rows by two columns at a time, eight independent chains sharing each row's loads.
+ * computed two rows by two columns at a time, eight independent chains sharing each row's loads
+ * (a last odd row two columns at a time, four chains).
  */
 final class FloatDots {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -56,21 +57,56 @@ final class FloatDots {
     if (i < m) {
       int ai = aOff + i * lda;
       int ci = cOff + i * ldc;
-      for (int j = 0; j < n; j++) {
-        FloatVector s0 = FloatVector.zero(SPECIES);
-        FloatVector s1 = s0;
-        int bj = bOff + j * ldb;
-        int p = 0;
-        for (; p + STEP <= k; p += STEP) {
-          s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, b, bj + p), s0);
-          s1 = FloatVector.fromArray(SPECIES, a, ai + p + LANES).fma(FloatVector.fromArray(SPECIES, b, bj + p + LANES), s1);
-        }
-        if (p + LANES <= k) {
-          s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, b, bj + p), s0);
-        }
-        c[ci + j] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci + j]);
+      int j = 0;
+      for (; j + 2 <= n; j += 2) {
+        oneByTwo(k, alpha, a, ai, b, bOff + j * ldb, ldb, beta, c, ci + j);
+      }
+      if (j < n) {
+        oneByOne(k, alpha, a, ai, b, bOff + j * ldb, beta, c, ci + j);
       }
     }
+  }
+
+  /** C(i, j..j+1) with A's row from ai and B's rows from b0: four independent chains sharing A's loads. */
+  private static void oneByTwo(
+      int k, float alpha, float[] a, int ai, float[] b, int b0, int ldb, float beta, float[] c, int ci) {
+    int b1 = b0 + ldb;
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    FloatVector t0 = s0;
+    FloatVector t1 = s0;
+    int p = 0;
+    for (; p + STEP <= k; p += STEP) {
+      FloatVector x = FloatVector.fromArray(SPECIES, a, ai + p);
+      s0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p), s0);
+      s1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p), s1);
+      x = FloatVector.fromArray(SPECIES, a, ai + p + LANES);
+      t0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p + LANES), t0);
+      t1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p + LANES), t1);
+    }
+    if (p + LANES <= k) {
+      FloatVector x = FloatVector.fromArray(SPECIES, a, ai + p);
+      s0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p), s0);
+      s1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p), s1);
+    }
+    c[ci] = finish(k, alpha, a, ai, b, b0, s0, t0, beta, c[ci]);
+    c[ci + 1] = finish(k, alpha, a, ai, b, b1, s1, t1, beta, c[ci + 1]);
+  }
+
+  /** C(i, j) with A's row from ai and B's from bj. */
+  private static void oneByOne(
+      int k, float alpha, float[] a, int ai, float[] b, int bj, float beta, float[] c, int ci) {
+    FloatVector s0 = FloatVector.zero(SPECIES);
+    FloatVector s1 = s0;
+    int p = 0;
+    for (; p + STEP <= k; p += STEP) {
+      s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, b, bj + p), s0);
+      s1 = FloatVector.fromArray(SPECIES, a, ai + p + LANES).fma(FloatVector.fromArray(SPECIES, b, bj + p + LANES), s1);
+    }
+    if (p + LANES <= k) {
+      s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, b, bj + p), s0);
+    }
+    c[ci] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci]);
   }
 
   /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0. */
