@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * the project's targets (run through {@code benchmarks/side-by-side.sh}):
  *
  * <ol>
- *   <li>the 2-10-5-1 exercise ({@link CirclesExercise}) in Descent, a first run in a fresh JVM and
- *       then {@code repeats} more; the same training set is written as {@code .npy} files for
+ *   <li>the 2-10-5-1 exercise ({@link CirclesExercise}) in Descent: a first run in a fresh JVM, untimed
+ *       runs for {@code warmup} seconds (the JIT finishes compiling, as before the MLP measurements),
+ *       then {@code repeats} timed runs; the same training set is written as {@code .npy} files for
  *   <li>the hand-written NumPy version ({@code python/exercise_numpy.py}, after a gradient check of
  *       its backpropagation) and
  *   <li>the PyTorch version ({@code python/exercise_torch.py}), each run {@code repeats} times;
@@ -67,10 +68,14 @@ public final class SideBySide {
     List<Comparison> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String kernel = Kernels.selected().name();
-    progress("Descent: the 2-10-5-1 exercise (%d updates), %d + 1 runs, kernel %s", options.updates(), options.repeats(),
-        kernel);
+    progress("Descent: the 2-10-5-1 exercise (%d updates): a first run, untimed runs for %s s, %d timed runs, kernel %s",
+        options.updates(), options.warmup(), options.repeats(), kernel);
     Dataset data = CirclesExercise.data(SEED);
     CirclesExercise.Run first = CirclesExercise.train(data, SEED, options.updates());
+    long warmUpStart = System.nanoTime();
+    while (System.nanoTime() - warmUpStart < options.warmup() * 1e9) {
+      CirclesExercise.train(data, SEED, options.updates());
+    }
     double best = Double.POSITIVE_INFINITY;
     for (int r = 0; r < options.repeats(); r++) {
       best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());

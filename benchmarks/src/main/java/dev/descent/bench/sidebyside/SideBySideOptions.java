@@ -11,7 +11,7 @@ import java.util.List;
  * The options of {@link SideBySide}, parsed from its command line ({@code --name value} pairs).
  *
  * @param batches the MLP batch sizes
- * @param warmup untimed seconds of MLP training before each measurement
+ * @param warmup untimed seconds of MLP training before each measurement, and of exercise runs after the first
  * @param seconds timed seconds of MLP training per batch size (at least)
  * @param repeats timed runs of the 2-10-5-1 exercise on each side (the best counts)
  * @param updates updates per run of the exercise
