@@ -26,11 +26,14 @@ import dev.descent.kernel.RowScaling;
  *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
- *       and a 5×16 float or 5×8 double micro-kernel (with AVX2) keeps 10 vector accumulators in
+ *       and a 4×16 float or 4×8 double micro-kernel (with AVX2) keeps 8 vector accumulators in
  *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
  *       multiply-adds are cut along the longer side of C, never along k, into one window per
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
  * </ul>
+ *
+ * <p>Its {@link #elementwise()} functions (exp, log1p, the ReLU gradient) run in vectors too
+ * ({@link VectorElementwise}).
  *
  * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per vector lane, the
  * lanes then added) in an order fixed by the shape alone (which path, which k blocks), never by the
