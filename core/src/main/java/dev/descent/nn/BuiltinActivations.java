@@ -78,6 +78,20 @@ public final class BuiltinActivations {
         y[i] = Math.max(x[i], 0d);
       }
     }
+    @Override public void forwardWithBias(float[] z, float b, float[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        float v = z[i] + b;
+        z[i] = v;
+        y[i] = Math.max(v, 0f);
+      }
+    }
+    @Override public void forwardWithBias(double[] z, double b, double[] y, int from, int to) {
+      for (int i = from; i < to; i++) {
+        double v = z[i] + b;
+        z[i] = v;
+        y[i] = Math.max(v, 0d);
+      }
+    }
     @Override public void backward(float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
       Kernels.elementwise().reluBackward(x, gy, gx, from, to);
     }

@@ -37,6 +37,26 @@ public interface ElementwiseActivation extends Activation {
   }
 
   /**
+   * z[i] ← z[i] + b, then y[i] ← f(z[i]), for i in [from, to): one bias value added to a range in
+   * the same sweep as the activation (a row of a feature-major layer). The default adds, then calls
+   * {@link #forward(float[], float[], int, int)}; an override must give the same bits.
+   */
+  default void forwardWithBias(float[] z, float b, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      z[i] = z[i] + b;
+    }
+    forward(z, y, from, to);
+  }
+
+  /** Double-precision twin of {@link #forwardWithBias(float[], float, float[], int, int)}. */
+  default void forwardWithBias(double[] z, double b, double[] y, int from, int to) {
+    for (int i = from; i < to; i++) {
+      z[i] = z[i] + b;
+    }
+    forward(z, y, from, to);
+  }
+
+  /**
    * gx[i] ← f′(x[i], y[i])·gy[i] for i in [from, to), computed in double and rounded to float;
    * {@code gx} may be {@code gy}.
    */

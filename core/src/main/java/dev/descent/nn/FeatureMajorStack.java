@@ -161,7 +161,8 @@ final class FeatureMajorStack {
 
   /**
    * z[j, i] ← z[j, i] + bias[j], then y = f(z) unless f is null (no activation, y is z), row by
-   * row while the row is in the L1 cache.
+   * row, in one sweep where the activation fuses the two ({@link
+   * ElementwiseActivation#forwardWithBias}).
    */
   private static void addBiasAndActivate(Tensor z, Tensor bias, ElementwiseActivation f, Tensor y) {
     int n = z.cols();
@@ -170,9 +171,10 @@ final class FeatureMajorStack {
       float[] ys = y.floats();
       float[] b = bias.floats();
       for (int j = 0; j < b.length; j++) {
-        addToRow(zs, j * n, n, b[j]);
-        if (f != null) {
-          f.forward(zs, ys, j * n, j * n + n);
+        if (f == null) {
+          addToRow(zs, j * n, n, b[j]);
+        } else {
+          f.forwardWithBias(zs, b[j], ys, j * n, j * n + n);
         }
       }
     } else {
@@ -180,9 +182,10 @@ final class FeatureMajorStack {
       double[] ys = y.doubles();
       double[] b = bias.doubles();
       for (int j = 0; j < b.length; j++) {
-        addToRow(zs, j * n, n, b[j]);
-        if (f != null) {
-          f.forward(zs, ys, j * n, j * n + n);
+        if (f == null) {
+          addToRow(zs, j * n, n, b[j]);
+        } else {
+          f.forwardWithBias(zs, b[j], ys, j * n, j * n + n);
         }
       }
     }
