@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * C(i, j) ← β·C(i, j) (zero without reading C when β = 0), then C(i, j) ← fma(α·A(i, p), B(p, j),
  * C(i, j)) for p = 0 … k−1 in order, α·A(i, p) formed once per call into a per-thread buffer when
  * α ≠ 1 (so no loop multiplies by α). Vectors run along the rows of C and of op(B), four rows of C
- * at a time (two vectors of each, eight accumulators in registers), each block's loop over the
+ * at a time (two vectors of each, eight accumulators in registers), then two rows of four vectors
+ * and a last row of four, each block's loop over the
  * columns inside one method so that short products pay one call per block; columns past the last whole
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
  * element gets the same operations wherever it lies.
@@ -76,7 +77,15 @@ final class DoubleDirect {
         fourRowsOneVector(k, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
       }
     }
-    for (; i < m; i++) {
+    if (i + 2 <= m) {
+      int ai = aOff + i * ars;
+      int ci = cOff + i * ldc;
+      int j = twoRowsFourVectors(k, a, ai, ars, acs, b, bOff, ldb, beta, c, ci, ldc, whole);
+      oneRowOneVector(k, a, ai, acs, b, bOff, ldb, beta, c, ci, j, whole);
+      oneRowOneVector(k, a, ai + ars, acs, b, bOff, ldb, beta, c, ci + ldc, j, whole);
+      i += 2;
+    }
+    if (i < m) {
       int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
       int j = oneRowFourVectors(k, a, ai, acs, b, bOff, ldb, beta, c, ci, whole);
@@ -195,6 +204,55 @@ final class DoubleDirect {
     s1.intoArray(c, c1);
     s2.intoArray(c, c2);
     s3.intoArray(c, c3);
+  }
+
+  /**
+   * Two rows of C from ci (stride ldc), four vectors at a time from column 0 while they fit in
+   * {@code whole} columns (eight accumulators, each B load shared by the two rows, where one row at
+   * a time loads B for every four multiply-adds); B starts at bOff. Returns the first column not done.
+   */
+  private static int twoRowsFourVectors(
+      int k, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
+      double beta, double[] c, int ci, int ldc, int whole) {
+    int c1 = ci + ldc;
+    int j = 0;
+    for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+      DoubleVector s00 = start(beta, c, ci + j);
+      DoubleVector s01 = start(beta, c, ci + j + LANES);
+      DoubleVector s02 = start(beta, c, ci + j + 2 * LANES);
+      DoubleVector s03 = start(beta, c, ci + j + 3 * LANES);
+      DoubleVector s10 = start(beta, c, c1 + j);
+      DoubleVector s11 = start(beta, c, c1 + j + LANES);
+      DoubleVector s12 = start(beta, c, c1 + j + 2 * LANES);
+      DoubleVector s13 = start(beta, c, c1 + j + 3 * LANES);
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * acs;
+        int bp = bOff + j + p * ldb;
+        DoubleVector x0 = DoubleVector.broadcast(SPECIES, a[q]);
+        DoubleVector x1 = DoubleVector.broadcast(SPECIES, a[q + ars]);
+        DoubleVector y = DoubleVector.fromArray(SPECIES, b, bp);
+        s00 = x0.fma(y, s00);
+        s10 = x1.fma(y, s10);
+        y = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+        s01 = x0.fma(y, s01);
+        s11 = x1.fma(y, s11);
+        y = DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES);
+        s02 = x0.fma(y, s02);
+        s12 = x1.fma(y, s12);
+        y = DoubleVector.fromArray(SPECIES, b, bp + 3 * LANES);
+        s03 = x0.fma(y, s03);
+        s13 = x1.fma(y, s13);
+      }
+      s00.intoArray(c, ci + j);
+      s01.intoArray(c, ci + j + LANES);
+      s02.intoArray(c, ci + j + 2 * LANES);
+      s03.intoArray(c, ci + j + 3 * LANES);
+      s10.intoArray(c, c1 + j);
+      s11.intoArray(c, c1 + j + LANES);
+      s12.intoArray(c, c1 + j + 2 * LANES);
+      s13.intoArray(c, c1 + j + 3 * LANES);
+    }
+    return j;
   }
 
   /**
