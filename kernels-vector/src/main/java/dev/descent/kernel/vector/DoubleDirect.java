@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * α ≠ 1 (so no loop multiplies by α). Vectors run along the rows of C and of op(B), four rows of C
  * at a time (two vectors of each, eight accumulators in registers), then two rows of four vectors
  * and a last row of four, each block's loop over the
- * columns inside one method so that short products pay one call per block; columns past the last whole
+ * columns inside one method so that short products pay one call per block (each loop runs to a
+ * bound computed before it, so that C2 treats it as a counted loop); columns past the last whole
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
  * element gets the same operations wherever it lies.
  *
@@ -141,8 +142,9 @@ final class DoubleDirect {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
+    int end = whole - whole % (2 * LANES);
     int j = 0;
-    for (; j + 2 * LANES <= whole; j += 2 * LANES) {
+    for (; j < end; j += 2 * LANES) {
       DoubleVector s00 = start(beta, c, ci + j);
       DoubleVector s01 = start(beta, c, ci + j + LANES);
       DoubleVector s10 = start(beta, c, c1 + j);
@@ -215,8 +217,9 @@ final class DoubleDirect {
       int k, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int ldc, int whole) {
     int c1 = ci + ldc;
+    int end = whole - whole % (4 * LANES);
     int j = 0;
-    for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+    for (; j < end; j += 4 * LANES) {
       DoubleVector s00 = start(beta, c, ci + j);
       DoubleVector s01 = start(beta, c, ci + j + LANES);
       DoubleVector s02 = start(beta, c, ci + j + 2 * LANES);
@@ -263,8 +266,9 @@ final class DoubleDirect {
   private static int oneRowFourVectors(
       int k, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int whole) {
+    int end = whole - whole % (4 * LANES);
     int j = 0;
-    for (; j + 4 * LANES <= whole; j += 4 * LANES) {
+    for (; j < end; j += 4 * LANES) {
       DoubleVector s0 = start(beta, c, ci + j);
       DoubleVector s1 = start(beta, c, ci + j + LANES);
       DoubleVector s2 = start(beta, c, ci + j + 2 * LANES);

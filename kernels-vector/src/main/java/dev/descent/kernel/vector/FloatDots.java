@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * with one fused multiply-add per lane, in order of p; then the two are added, their lanes summed
  * from the first to the last, the last k mod L terms added one by one with {@link Math#fma} in
  * order of p, and finally C(i, j) ← α·s + β·C(i, j) (zero β does not read C). The order depends on
- * k alone, so results do not depend on the thread count or on where C is cut. Elements are
+ * k alone, so results do not depend on the thread count or on where C is cut. The loops along k
+ * run to a bound computed before them ({@code p < whole}, not {@code p + STEP <= k}, which may
+ * overflow), so that C2 treats them as counted loops and moves the bounds checks out. Elements are
  * computed two rows by two columns at a time, eight independent chains sharing each row's loads
  * (a last odd row two columns at a time, four chains).
  */
@@ -75,8 +77,9 @@ final class FloatDots {
     FloatVector s1 = s0;
     FloatVector t0 = s0;
     FloatVector t1 = s0;
+    int whole = k - k % STEP;
     int p = 0;
-    for (; p + STEP <= k; p += STEP) {
+    for (; p < whole; p += STEP) {
       FloatVector x = FloatVector.fromArray(SPECIES, a, ai + p);
       s0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p), s0);
       s1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p), s1);
@@ -98,8 +101,9 @@ final class FloatDots {
       int k, float alpha, float[] a, int ai, float[] b, int bj, float beta, float[] c, int ci) {
     FloatVector s0 = FloatVector.zero(SPECIES);
     FloatVector s1 = s0;
+    int whole = k - k % STEP;
     int p = 0;
-    for (; p + STEP <= k; p += STEP) {
+    for (; p < whole; p += STEP) {
       s0 = FloatVector.fromArray(SPECIES, a, ai + p).fma(FloatVector.fromArray(SPECIES, b, bj + p), s0);
       s1 = FloatVector.fromArray(SPECIES, a, ai + p + LANES).fma(FloatVector.fromArray(SPECIES, b, bj + p + LANES), s1);
     }
@@ -123,8 +127,9 @@ final class FloatDots {
     FloatVector t01 = s00;
     FloatVector t10 = s00;
     FloatVector t11 = s00;
+    int whole = k - k % STEP;
     int p = 0;
-    for (; p + STEP <= k; p += STEP) {
+    for (; p < whole; p += STEP) {
       FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p);
       FloatVector x1 = FloatVector.fromArray(SPECIES, a, a1 + p);
       FloatVector y0 = FloatVector.fromArray(SPECIES, b, b0 + p);
@@ -167,8 +172,9 @@ final class FloatDots {
     FloatVector s1 = s0;
     FloatVector t0 = s0;
     FloatVector t1 = s0;
+    int whole = k - k % STEP;
     int p = 0;
-    for (; p + STEP <= k; p += STEP) {
+    for (; p < whole; p += STEP) {
       FloatVector y = FloatVector.fromArray(SPECIES, b, bj + p);
       s0 = FloatVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = FloatVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
