@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * C(i, j)) for p = 0 … k−1 in order, α·A(i, p) formed once per call into a per-thread buffer when
  * α ≠ 1 (so no loop multiplies by α). Vectors run along the rows of C and of op(B), four rows of C
  * at a time (two vectors of each, eight accumulators in registers), then two rows of four vectors
- * and a last row of four, each block's loop over the
+ * and a last row of four; products one or two deep (a layer's gradient for one or two inputs, the
+ * first layer of a small network) go through C once, four rows and one vector at a time. Each block's loop over the
  * columns inside one method so that short products pay one call per block (each loop runs to a
  * bound computed before it, so that C2 treats it as a counted loop); columns past the last whole
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
@@ -70,6 +71,14 @@ final class FloatDirect {
     }
     int whole = n - n % LANES;
     int i = 0;
+    if (k <= 2) {
+      for (; i + ROWS <= m; i += ROWS) {
+        fourRowsShallow(k == 2, a, aOff + i * ars, ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+      }
+      for (; i < m; i++) {
+        oneRowShallow(k == 2, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+      }
+    }
     for (; i + ROWS <= m; i += ROWS) {
       int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
@@ -131,6 +140,63 @@ final class FloatDirect {
 
   // One block per method keeps each small enough for C2 to inline every Vector API call in it: past
   // its node budget a call stays a call, and a vector that crosses one is boxed on the heap.
+
+  /**
+   * Four rows of C from ci (stride ldc) of a product one or two deep ({@code two}), one vector at a
+   * time from column 0 to {@code whole}: the four or eight values of A stay in registers and each
+   * vector of C is written once, with no loop along k (whose two turns would cost more than
+   * their multiply-adds).
+   */
+  private static void fourRowsShallow(
+      boolean two, float[] a, int ai, int ars, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int ldc, int whole) {
+    FloatVector x00 = FloatVector.broadcast(SPECIES, a[ai]);
+    FloatVector x10 = FloatVector.broadcast(SPECIES, a[ai + ars]);
+    FloatVector x20 = FloatVector.broadcast(SPECIES, a[ai + 2 * ars]);
+    FloatVector x30 = FloatVector.broadcast(SPECIES, a[ai + 3 * ars]);
+    FloatVector x01 = FloatVector.broadcast(SPECIES, two ? a[ai + acs] : 0);
+    FloatVector x11 = FloatVector.broadcast(SPECIES, two ? a[ai + ars + acs] : 0);
+    FloatVector x21 = FloatVector.broadcast(SPECIES, two ? a[ai + 2 * ars + acs] : 0);
+    FloatVector x31 = FloatVector.broadcast(SPECIES, two ? a[ai + 3 * ars + acs] : 0);
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int b1 = bOff + (two ? ldb : 0);
+    for (int j = 0; j < whole; j += LANES) {
+      FloatVector y0 = FloatVector.fromArray(SPECIES, b, bOff + j);
+      FloatVector y1 = FloatVector.fromArray(SPECIES, b, b1 + j);
+      FloatVector s0 = x00.fma(y0, start(beta, c, ci + j));
+      FloatVector s1 = x10.fma(y0, start(beta, c, c1 + j));
+      FloatVector s2 = x20.fma(y0, start(beta, c, c2 + j));
+      FloatVector s3 = x30.fma(y0, start(beta, c, c3 + j));
+      if (two) {
+        s0 = x01.fma(y1, s0);
+        s1 = x11.fma(y1, s1);
+        s2 = x21.fma(y1, s2);
+        s3 = x31.fma(y1, s3);
+      }
+      s0.intoArray(c, ci + j);
+      s1.intoArray(c, c1 + j);
+      s2.intoArray(c, c2 + j);
+      s3.intoArray(c, c3 + j);
+    }
+  }
+
+  /** Row ci of C of a product one or two deep, as {@link #fourRowsShallow} for one row. */
+  private static void oneRowShallow(
+      boolean two, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
+      float beta, float[] c, int ci, int whole) {
+    FloatVector x0 = FloatVector.broadcast(SPECIES, a[ai]);
+    FloatVector x1 = FloatVector.broadcast(SPECIES, two ? a[ai + acs] : 0);
+    int b1 = bOff + (two ? ldb : 0);
+    for (int j = 0; j < whole; j += LANES) {
+      FloatVector s = x0.fma(FloatVector.fromArray(SPECIES, b, bOff + j), start(beta, c, ci + j));
+      if (two) {
+        s = x1.fma(FloatVector.fromArray(SPECIES, b, b1 + j), s);
+      }
+      s.intoArray(c, ci + j);
+    }
+  }
 
   /**
    * Four rows of C from ci (stride ldc), two vectors at a time from column 0 while they fit in
