@@ -9,8 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>C ← α·op(A)·op(B) + β·C for the whole m×n matrix, element by element as
  * C(i, j) ← β·C(i, j) (zero without reading C when β = 0), then C(i, j) ← fma(α·A(i, p), B(p, j),
- * C(i, j)) for p = 0 … k−1 in order, α·A(i, p) formed once per call into a per-thread buffer when
- * α ≠ 1 (so no loop multiplies by α). Vectors run along the rows of C and of op(B), four rows of C
+ * C(i, j)) for p = 0 … k−1 in order, α·A(i, p) formed once per call: op(A) is copied, scaled, into a
+ * per-thread buffer in groups of rows that every loop reads with constant strides, so no loop
+ * multiplies by α and C2 moves the checks of A's indices out of the loops (m·k copies, against the
+ * m·n·k multiply-adds). Vectors run along the rows of C and of op(B), four rows of C
  * at a time (two vectors of each, eight accumulators in registers), then two rows of four vectors
  * and a last row of four; products one or two deep (a layer's gradient for one or two inputs, the
  * first layer of a small network) go through C once, four rows and one vector at a time. Each block's loop over the
@@ -46,19 +48,13 @@ final class DoubleDirect {
       double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb,
       double beta, double[] c, int cOff, int ldc) {
-    int ars = transA ? 1 : lda;
-    int acs = transA ? lda : 1;
-    if (alpha != 1) {
-      double[] scaled = Workspace.current().doubleA(m * k);
-      scale(alpha, a, aOff, ars, acs, m, k, scaled);
-      a = scaled;
-      aOff = 0;
-      ars = k;
-      acs = 1;
-    }
+    double[] ap = Workspace.current().doubleA(m * k);
+    pack(alpha, a, aOff, transA ? 1 : lda, transA ? lda : 1, m, k, ap);
     if (transB && m < FEW_ROWS) {
       for (int i = 0; i < m; i++) {
-        rowWithTransposedB(n, k, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc);
+        int first = groupStart(i, m);
+        int rows = groupRows(first, m);
+        rowWithTransposedB(n, k, ap, first * k + i - first, rows, b, bOff, ldb, beta, c, cOff + i * ldc);
       }
       return;
     }
@@ -73,49 +69,71 @@ final class DoubleDirect {
     int i = 0;
     if (k <= 2) {
       for (; i + ROWS <= m; i += ROWS) {
-        fourRowsShallow(k == 2, a, aOff + i * ars, ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+        fourRowsShallow(k == 2, ap, i * k, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
       }
       for (; i < m; i++) {
-        oneRowShallow(k == 2, a, aOff + i * ars, acs, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+        int first = groupStart(i, m);
+        int rows = groupRows(first, m);
+        oneRowShallow(k == 2, ap, first * k + i - first, rows, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
       }
     }
     for (; i + ROWS <= m; i += ROWS) {
-      int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
-      int j = fourRowsTwoVectors(k, a, ai, ars, acs, b, bOff, ldb, beta, c, ci, ldc, whole);
+      int j = fourRowsTwoVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, ldc, whole);
       if (j < whole) {
-        fourRowsOneVector(k, a, ai, ars, acs, b, bOff + j, ldb, beta, c, ci + j, ldc);
+        fourRowsOneVector(k, ap, i * k, b, bOff + j, ldb, beta, c, ci + j, ldc);
       }
     }
     if (i + 2 <= m) {
-      int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
-      int j = twoRowsFourVectors(k, a, ai, ars, acs, b, bOff, ldb, beta, c, ci, ldc, whole);
-      oneRowOneVector(k, a, ai, acs, b, bOff, ldb, beta, c, ci, j, whole);
-      oneRowOneVector(k, a, ai + ars, acs, b, bOff, ldb, beta, c, ci + ldc, j, whole);
+      int j = twoRowsFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, ldc, whole);
+      oneRowOneVector(k, ap, i * k, 2, b, bOff, ldb, beta, c, ci, j, whole);
+      oneRowOneVector(k, ap, i * k + 1, 2, b, bOff, ldb, beta, c, ci + ldc, j, whole);
       i += 2;
     }
     if (i < m) {
-      int ai = aOff + i * ars;
       int ci = cOff + i * ldc;
-      int j = oneRowFourVectors(k, a, ai, acs, b, bOff, ldb, beta, c, ci, whole);
-      oneRowOneVector(k, a, ai, acs, b, bOff, ldb, beta, c, ci, j, whole);
+      int j = oneRowFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, whole);
+      oneRowOneVector(k, ap, i * k, 1, b, bOff, ldb, beta, c, ci, j, whole);
     }
     for (int j = whole; j < n; j++) {
-      scalarColumn(m, k, a, aOff, ars, acs, b, bOff + j, ldb, beta, c, cOff + j, ldc);
+      for (int first = 0; first < m; first += groupRows(first, m)) {
+        int rows = groupRows(first, m);
+        scalarColumn(rows, k, ap, first * k, 1, rows, b, bOff + j, ldb, beta, c, cOff + first * ldc + j, ldc);
+      }
     }
   }
 
   /**
-   * {@code scaled[i·k + p] ← α·A(i, p)}: op(A) scaled once, row-major, so that the loops multiply by
-   * the same α·A(i, p) with no product per step of their own.
+   * Packs α·op(A) into groups of rows, the layout every loop here reads with constant strides (C2
+   * moves the bounds checks of a loop out of it only for indices that step by a constant): rows in
+   * groups of {@value #ROWS}, then a group of two, then one, as the loops take them; element (r, p)
+   * of the group starting at row i, of g rows, at {@code ap[i·k + p·g + r]}.
    */
-  private static void scale(double alpha, double[] a, int aOff, int ars, int acs, int m, int k, double[] scaled) {
-    for (int i = 0; i < m; i++) {
+  private static void pack(double alpha, double[] a, int aOff, int ars, int acs, int m, int k, double[] ap) {
+    for (int first = 0; first < m; first += groupRows(first, m)) {
+      int rows = groupRows(first, m);
       for (int p = 0; p < k; p++) {
-        scaled[i * k + p] = alpha * a[aOff + i * ars + p * acs];
+        for (int r = 0; r < rows; r++) {
+          ap[first * k + p * rows + r] = alpha * a[aOff + (first + r) * ars + p * acs];
+        }
       }
     }
+  }
+
+  /** The rows of the group starting at row {@code first} of m: four, then two, then one. */
+  private static int groupRows(int first, int m) {
+    int left = m - first;
+    return left >= ROWS ? ROWS : left >= 2 ? 2 : 1;
+  }
+
+  /** The first row of the group that holds row i of m. */
+  private static int groupStart(int i, int m) {
+    int fours = m - m % ROWS;
+    if (i < fours) {
+      return i - i % ROWS;
+    }
+    return m % ROWS >= 2 && i < fours + 2 ? fours : i;
   }
 
   /**
@@ -148,16 +166,16 @@ final class DoubleDirect {
    * their multiply-adds).
    */
   private static void fourRowsShallow(
-      boolean two, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
+      boolean two, double[] a, int ai, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int ldc, int whole) {
     DoubleVector x00 = DoubleVector.broadcast(SPECIES, a[ai]);
-    DoubleVector x10 = DoubleVector.broadcast(SPECIES, a[ai + ars]);
-    DoubleVector x20 = DoubleVector.broadcast(SPECIES, a[ai + 2 * ars]);
-    DoubleVector x30 = DoubleVector.broadcast(SPECIES, a[ai + 3 * ars]);
-    DoubleVector x01 = DoubleVector.broadcast(SPECIES, two ? a[ai + acs] : 0);
-    DoubleVector x11 = DoubleVector.broadcast(SPECIES, two ? a[ai + ars + acs] : 0);
-    DoubleVector x21 = DoubleVector.broadcast(SPECIES, two ? a[ai + 2 * ars + acs] : 0);
-    DoubleVector x31 = DoubleVector.broadcast(SPECIES, two ? a[ai + 3 * ars + acs] : 0);
+    DoubleVector x10 = DoubleVector.broadcast(SPECIES, a[ai + 1]);
+    DoubleVector x20 = DoubleVector.broadcast(SPECIES, a[ai + 2]);
+    DoubleVector x30 = DoubleVector.broadcast(SPECIES, a[ai + 3]);
+    DoubleVector x01 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS] : 0);
+    DoubleVector x11 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 1] : 0);
+    DoubleVector x21 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 2] : 0);
+    DoubleVector x31 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 3] : 0);
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
@@ -203,7 +221,7 @@ final class DoubleDirect {
    * {@code whole} columns; B starts at bOff. Returns the first column not done.
    */
   private static int fourRowsTwoVectors(
-      int k, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
+      int k, double[] a, int ai, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int ldc, int whole) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
@@ -220,20 +238,20 @@ final class DoubleDirect {
       DoubleVector s30 = start(beta, c, c3 + j);
       DoubleVector s31 = start(beta, c, c3 + j + LANES);
       for (int p = 0; p < k; p++) {
-        int q = ai + p * acs;
+        int q = ai + p * ROWS;
         int bp = bOff + j + p * ldb;
         DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
         DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
         DoubleVector x = DoubleVector.broadcast(SPECIES, a[q]);
         s00 = x.fma(b0, s00);
         s01 = x.fma(b1, s01);
-        x = DoubleVector.broadcast(SPECIES, a[q + ars]);
+        x = DoubleVector.broadcast(SPECIES, a[q + 1]);
         s10 = x.fma(b0, s10);
         s11 = x.fma(b1, s11);
-        x = DoubleVector.broadcast(SPECIES, a[q + 2 * ars]);
+        x = DoubleVector.broadcast(SPECIES, a[q + 2]);
         s20 = x.fma(b0, s20);
         s21 = x.fma(b1, s21);
-        x = DoubleVector.broadcast(SPECIES, a[q + 3 * ars]);
+        x = DoubleVector.broadcast(SPECIES, a[q + 3]);
         s30 = x.fma(b0, s30);
         s31 = x.fma(b1, s31);
       }
@@ -251,7 +269,7 @@ final class DoubleDirect {
 
   /** Four rows of C from ci (stride ldc), one vector wide; B's block starts at bj. */
   private static void fourRowsOneVector(
-      int k, double[] a, int ai, int ars, int acs, double[] b, int bj, int ldb,
+      int k, double[] a, int ai, double[] b, int bj, int ldb,
       double beta, double[] c, int ci, int ldc) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
@@ -261,12 +279,12 @@ final class DoubleDirect {
     DoubleVector s2 = start(beta, c, c2);
     DoubleVector s3 = start(beta, c, c3);
     for (int p = 0; p < k; p++) {
-      int q = ai + p * acs;
+      int q = ai + p * ROWS;
       DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bj + p * ldb);
       s0 = DoubleVector.broadcast(SPECIES, a[q]).fma(bv, s0);
-      s1 = DoubleVector.broadcast(SPECIES, a[q + ars]).fma(bv, s1);
-      s2 = DoubleVector.broadcast(SPECIES, a[q + 2 * ars]).fma(bv, s2);
-      s3 = DoubleVector.broadcast(SPECIES, a[q + 3 * ars]).fma(bv, s3);
+      s1 = DoubleVector.broadcast(SPECIES, a[q + 1]).fma(bv, s1);
+      s2 = DoubleVector.broadcast(SPECIES, a[q + 2]).fma(bv, s2);
+      s3 = DoubleVector.broadcast(SPECIES, a[q + 3]).fma(bv, s3);
     }
     s0.intoArray(c, ci);
     s1.intoArray(c, c1);
@@ -280,7 +298,7 @@ final class DoubleDirect {
    * a time loads B for every four multiply-adds); B starts at bOff. Returns the first column not done.
    */
   private static int twoRowsFourVectors(
-      int k, double[] a, int ai, int ars, int acs, double[] b, int bOff, int ldb,
+      int k, double[] a, int ai, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int ldc, int whole) {
     int c1 = ci + ldc;
     int end = whole - whole % (4 * LANES);
@@ -295,10 +313,10 @@ final class DoubleDirect {
       DoubleVector s12 = start(beta, c, c1 + j + 2 * LANES);
       DoubleVector s13 = start(beta, c, c1 + j + 3 * LANES);
       for (int p = 0; p < k; p++) {
-        int q = ai + p * acs;
+        int q = ai + 2 * p;
         int bp = bOff + j + p * ldb;
         DoubleVector x0 = DoubleVector.broadcast(SPECIES, a[q]);
-        DoubleVector x1 = DoubleVector.broadcast(SPECIES, a[q + ars]);
+        DoubleVector x1 = DoubleVector.broadcast(SPECIES, a[q + 1]);
         DoubleVector y = DoubleVector.fromArray(SPECIES, b, bp);
         s00 = x0.fma(y, s00);
         s10 = x1.fma(y, s10);
@@ -330,7 +348,7 @@ final class DoubleDirect {
    * B starts at bOff. Returns the first column not done.
    */
   private static int oneRowFourVectors(
-      int k, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
+      int k, double[] a, int ai, double[] b, int bOff, int ldb,
       double beta, double[] c, int ci, int whole) {
     int end = whole - whole % (4 * LANES);
     int j = 0;
@@ -341,7 +359,7 @@ final class DoubleDirect {
       DoubleVector s3 = start(beta, c, ci + j + 3 * LANES);
       for (int p = 0; p < k; p++) {
         int bp = bOff + j + p * ldb;
-        DoubleVector x = DoubleVector.broadcast(SPECIES, a[ai + p * acs]);
+        DoubleVector x = DoubleVector.broadcast(SPECIES, a[ai + p]);
         s0 = x.fma(DoubleVector.fromArray(SPECIES, b, bp), s0);
         s1 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), s1);
         s2 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
