@@ -61,39 +61,14 @@ final class FloatDots {
       int ci = cOff + i * ldc;
       int j = 0;
       for (; j + 2 <= n; j += 2) {
-        oneByTwo(k, alpha, a, ai, b, bOff + j * ldb, ldb, beta, c, ci + j);
+        // C(i, j..j+1): A's row against two rows of B is twoByOne with the operands exchanged,
+        // the two results side by side (fma and the dot products are symmetric, so the bits agree)
+        twoByOne(k, alpha, b, bOff + j * ldb, ldb, a, ai, beta, c, ci + j, 1);
       }
       if (j < n) {
         oneByOne(k, alpha, a, ai, b, bOff + j * ldb, beta, c, ci + j);
       }
     }
-  }
-
-  /** C(i, j..j+1) with A's row from ai and B's rows from b0: four independent chains sharing A's loads. */
-  private static void oneByTwo(
-      int k, float alpha, float[] a, int ai, float[] b, int b0, int ldb, float beta, float[] c, int ci) {
-    int b1 = b0 + ldb;
-    FloatVector s0 = FloatVector.zero(SPECIES);
-    FloatVector s1 = s0;
-    FloatVector t0 = s0;
-    FloatVector t1 = s0;
-    int whole = k - k % STEP;
-    int p = 0;
-    for (; p < whole; p += STEP) {
-      FloatVector x = FloatVector.fromArray(SPECIES, a, ai + p);
-      s0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p), s0);
-      s1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p), s1);
-      x = FloatVector.fromArray(SPECIES, a, ai + p + LANES);
-      t0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p + LANES), t0);
-      t1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p + LANES), t1);
-    }
-    if (p + LANES <= k) {
-      FloatVector x = FloatVector.fromArray(SPECIES, a, ai + p);
-      s0 = x.fma(FloatVector.fromArray(SPECIES, b, b0 + p), s0);
-      s1 = x.fma(FloatVector.fromArray(SPECIES, b, b1 + p), s1);
-    }
-    c[ci] = finish(k, alpha, a, ai, b, b0, s0, t0, beta, c[ci]);
-    c[ci + 1] = finish(k, alpha, a, ai, b, b1, s1, t1, beta, c[ci + 1]);
   }
 
   /** C(i, j) with A's row from ai and B's from bj. */

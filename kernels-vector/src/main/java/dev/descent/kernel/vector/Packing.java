@@ -80,7 +80,10 @@ final class Packing {
     }
   }
 
-  /** Packs the kc×nc block of op(B) at {@code bIndex} into panels of {@link FloatMicroKernel#NR} columns. */
+  /**
+   * Packs the kc×nc block of op(B) at {@code bIndex} into panels of {@link FloatMicroKernel#NR}
+   * columns; op(B) is B (bcs = 1) or Bᵀ (brs = 1), as {@code gemm} gives it.
+   */
   static void packB(float[] b, int bIndex, int brs, int bcs, int kc, int nc, float[] dst) {
     int nr = FloatMicroKernel.NR;
     int lanes = FloatMicroKernel.LANES;
@@ -96,37 +99,15 @@ final class Packing {
           FloatVector.fromArray(FloatMicroKernel.SPECIES, b, from + lanes).intoArray(dst, to + lanes);
         }
       }
-    } else if (brs == 1) {
-      for (; s + nr <= nc; s += nr) {
-        int panel = s * kc;
-        for (int col = 0; col < nr; col++) {
-          int from = bIndex + (s + col) * bcs;
-          int to = panel + col;
-          for (int p = 0; p < kc; p++) {
-            dst[to + p * nr] = b[from + p];
-          }
-        }
-      }
-    } else if (brs == 1) {
-      for (; s + nr <= nc; s += nr) {
-        int panel = s * kc;
-        for (int col = 0; col < nr; col++) {
-          int from = bIndex + (s + col) * bcs;
-          int to = panel + col;
-          for (int p = 0; p < kc; p++) {
-            dst[to + p * nr] = b[from + p];
-          }
-        }
-      }
     } else {
+      // op(B) = Bᵀ (brs = 1): each column of the panel is a contiguous row of B
       for (; s + nr <= nc; s += nr) {
         int panel = s * kc;
-        int first = bIndex + s * bcs;
-        for (int p = 0; p < kc; p++) {
-          int from = first + p * brs;
-          int to = panel + p * nr;
-          for (int col = 0; col < nr; col++) {
-            dst[to + col] = b[from + col * bcs];
+        for (int col = 0; col < nr; col++) {
+          int from = bIndex + (s + col) * bcs;
+          int to = panel + col;
+          for (int p = 0; p < kc; p++) {
+            dst[to + p * nr] = b[from + p];
           }
         }
       }
@@ -206,14 +187,14 @@ final class Packing {
         }
       }
     } else {
+      // op(B) = Bᵀ (brs = 1): each column of the panel is a contiguous row of B
       for (; s + nr <= nc; s += nr) {
         int panel = s * kc;
-        int first = bIndex + s * bcs;
-        for (int p = 0; p < kc; p++) {
-          int from = first + p * brs;
-          int to = panel + p * nr;
-          for (int col = 0; col < nr; col++) {
-            dst[to + col] = b[from + col * bcs];
+        for (int col = 0; col < nr; col++) {
+          int from = bIndex + (s + col) * bcs;
+          int to = panel + col;
+          for (int p = 0; p < kc; p++) {
+            dst[to + p * nr] = b[from + p];
           }
         }
       }
