@@ -7,7 +7,8 @@ package dev.descent.kernel;
  *
  * <p>Every method reads {@code x[from … to−1]} and writes the same indices of its output, which may
  * be the input array itself. {@link ScalarElementwise} is the definition: an implementation may
- * round exp and log1p differently (within 1 ulp of the exact result, as {@link Math#exp} is), but
+ * round exp and log1p differently (exp within 1 ulp of the exact result, as {@link Math#exp} is;
+ * log1p within 2, as the definition's), but
  * the result for an element must depend only on that element, not on its index, the range or the
  * thread, and {@link #reluBackward} is exact (it only copies or zeroes bits). A {@link MatrixKernels}
  * supplies its own through {@link MatrixKernels#elementwise()}; {@link Kernels#elementwise()} is the
@@ -18,7 +19,7 @@ public interface ElementwiseKernels {
   /** y[i] ← e^{x[i]}, within 1 ulp, for i in [from, to). */
   void exp(double[] x, double[] y, int from, int to);
 
-  /** y[i] ← ln(1 + x[i]), within 1 ulp, for i in [from, to) (NaN below −1, −∞ at −1). */
+  /** y[i] ← ln(1 + x[i]), within 2 ulps, for i in [from, to) (NaN below −1, −∞ at −1). */
   void log1p(double[] x, double[] y, int from, int to);
 
   /**
