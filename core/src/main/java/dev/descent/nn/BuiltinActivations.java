@@ -67,6 +67,7 @@ public final class BuiltinActivations {
     @Override public String spec() { return "relu"; }
     @Override public double value(double x) { return Math.max(x, 0); }
     @Override public double derivative(double x, double y) { return x > 0 ? 1 : 0; }
+    @Override public boolean derivativeFromOutput() { return true; }
 
     @Override public void forward(float[] x, float[] y, int from, int to) {
       for (int i = from; i < to; i++) {

@@ -37,9 +37,19 @@ public interface ElementwiseActivation extends Activation {
   }
 
   /**
+   * Whether f′ can be computed from y = f(x) alone, so that x need not be kept: {@link #backward}
+   * then gives the same bits when handed y for x, and a caller may compute y in place of x (ReLU:
+   * max(x, 0) keeps the bits of every x whose bits, as an integer, are positive, and makes every
+   * other x +0). False by default.
+   */
+  default boolean derivativeFromOutput() {
+    return false;
+  }
+
+  /**
    * z[i] ← z[i] + b, then y[i] ← f(z[i]), for i in [from, to): one bias value added to a range in
-   * the same sweep as the activation (a row of a feature-major layer). The default adds, then calls
-   * {@link #forward(float[], float[], int, int)}; an override must give the same bits.
+   * the same sweep as the activation (a row of a feature-major layer); y may be z. The default adds,
+   * then calls {@link #forward(float[], float[], int, int)}; an override must give the same bits.
    */
   default void forwardWithBias(float[] z, float b, float[] y, int from, int to) {
     for (int i = from; i < to; i++) {

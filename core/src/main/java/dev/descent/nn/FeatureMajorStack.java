@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Why: with a batch of n examples and layers of a few units, the row-major products have rows of
  * a few elements, too short for a vector register, and every step of them works on scalars; held
  * the other way, each row is n long and every product, bias add and activation runs along it in
- * whole vectors. Forward, stage by stage, Zᵀ = Wᵀ·Xᵀ, then Zᵀ[j, ·] += b[j] and Yᵀ = f(Zᵀ); backward,
+ * whole vectors. Forward, stage by stage, Zᵀ = Wᵀ·Xᵀ, then Zᵀ[j, ·] += b[j] and Yᵀ = f(Zᵀ) (in place of
+ * Zᵀ when f′ needs only Yᵀ, as ReLU's does: one stream of memory fewer per pass); backward,
  * Gᶻ = f′(Zᵀ)·Gʸ, ∂L/∂b[j] = Σ_i Gᶻ[j, i], ∂L/∂W = Xᵀ·(Gᶻ)ᵀ and ∂L/∂Xᵀ = W·Gᶻ. The model's input is
  * transposed once on the way in, its output and the output gradient once at the end: O(n·width)
  * copies against the O(n·width²) of the products.
@@ -122,7 +123,7 @@ final class FeatureMajorStack {
       d.weight().value().matmul(true, t, false, z);
       stageInput[s] = t;
       stageZ[s] = z;
-      t = activation[s] == null ? z : postActivation[s].like(z);
+      t = activation[s] == null || activation[s].derivativeFromOutput() ? z : postActivation[s].like(z);
       addBiasAndActivate(z, d.bias().value(), activation[s], t);
       stageY[s] = t;
     }
