@@ -7,6 +7,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -21,8 +22,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       into a per-thread buffer of one vector and computed by the same vector code (masked loads
  *       and stores past the end of an array allocate on JDK 17), so an element's result does not
  *       depend on where it lies in the range.
- *   <li>The ReLU gradient is {@link ScalarElementwise}'s bit mask, −b &amp; ~b shifted right
- *       arithmetically by the width, computed on the bits of a vector at a time; the tail uses the
+ *   <li>The ReLU gradient keeps gy where x's bits, compared as signed integers, are positive, and
+ *       +0 elsewhere: the lanes {@link ScalarElementwise}'s mask keeps (a lane compare and a blend;
+ *       the mask's arithmetic shift of 64-bit lanes has no AVX2 instruction). The tail uses the
  *       scalar form, which gives identical bits.
  * </ul>
  */
@@ -70,9 +72,8 @@ final class VectorElementwise implements ElementwiseKernels {
     int lanes = INTS.length();
     int i = from;
     for (; i <= to - lanes; i += lanes) {
-      IntVector bits = FloatVector.fromArray(FLOATS, x, i).reinterpretAsInts();
-      IntVector mask = bits.neg().and(bits.not()).lanewise(VectorOperators.ASHR, 31);
-      FloatVector.fromArray(FLOATS, gy, i).reinterpretAsInts().and(mask).reinterpretAsFloats().intoArray(gx, i);
+      VectorMask<Integer> passes = FloatVector.fromArray(FLOATS, x, i).reinterpretAsInts().compare(VectorOperators.GT, 0);
+      FloatVector.zero(FLOATS).blend(FloatVector.fromArray(FLOATS, gy, i), passes.cast(FLOATS)).intoArray(gx, i);
     }
     ScalarElementwise.INSTANCE.reluBackward(x, gy, gx, i, to);
   }
@@ -82,9 +83,8 @@ final class VectorElementwise implements ElementwiseKernels {
     int lanes = LONGS.length();
     int i = from;
     for (; i <= to - lanes; i += lanes) {
-      LongVector bits = DoubleVector.fromArray(DOUBLES, x, i).reinterpretAsLongs();
-      LongVector mask = bits.neg().and(bits.not()).lanewise(VectorOperators.ASHR, 63);
-      DoubleVector.fromArray(DOUBLES, gy, i).reinterpretAsLongs().and(mask).reinterpretAsDoubles().intoArray(gx, i);
+      VectorMask<Long> passes = DoubleVector.fromArray(DOUBLES, x, i).reinterpretAsLongs().compare(VectorOperators.GT, 0);
+      DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, gy, i), passes.cast(DOUBLES)).intoArray(gx, i);
     }
     ScalarElementwise.INSTANCE.reluBackward(x, gy, gx, i, to);
   }
