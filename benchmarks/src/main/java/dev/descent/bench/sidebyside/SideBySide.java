@@ -21,16 +21,18 @@ import java.util.stream.Stream;
  * the project's targets (run through {@code benchmarks/side-by-side.sh}):
  *
  * <ol>
- *   <li>the 2-10-5-1 exercise ({@link CirclesExercise}) in Descent: a first run in a fresh JVM, untimed
- *       runs for {@code warmup} seconds (the JIT finishes compiling, as before the MLP measurements),
- *       then {@code repeats} timed runs; the same training set is written as {@code .npy} files for
- *   <li>the hand-written NumPy version ({@code python/exercise_numpy.py}, after a gradient check of
- *       its backpropagation) and
- *   <li>the PyTorch version ({@code python/exercise_torch.py}), each run {@code repeats} times;
- *   <li>MLP training throughput in Descent ({@link MlpWorkload}, {@link Throughput}) at each batch
- *       size, then
- *   <li>the same network, loss, optimizer and procedure in PyTorch ({@code python/mlp_throughput.py})
- *       with {@code torch.set_num_threads(threads)}.
+ *   <li>the 2-10-5-1 exercise ({@link CirclesExercise}) in Descent: a first run in a fresh JVM, then
+ *       untimed runs for {@code warmup} seconds (the JIT finishes compiling, as before the MLP
+ *       measurements); then {@code repeats} rounds, each one timed run of Descent, of the
+ *       hand-written NumPy version ({@code python/exercise_numpy.py}, after a gradient check of its
+ *       backpropagation) and of the PyTorch version ({@code python/exercise_torch.py}), on the same
+ *       training set written as {@code .npy} files; the best run of each side counts. The rounds
+ *       interleave the sides so that a slow spell of the machine, which on a shared host can last
+ *       seconds, falls on all of them alike rather than on the whole of one;
+ *   <li>for each batch size, MLP training throughput in Descent ({@link MlpWorkload}, {@link
+ *       Throughput}), then the same network, loss, optimizer and procedure in PyTorch ({@code
+ *       python/mlp_throughput.py}) with {@code torch.set_num_threads(threads)}, side after side for
+ *       the same reason.
  * </ol>
  *
  * The MLP data are random on each side (only speed is compared); the exercise uses the same data on
@@ -68,44 +70,50 @@ public final class SideBySide {
     List<Comparison> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String kernel = Kernels.selected().name();
-    progress("Descent: the 2-10-5-1 exercise (%d updates): a first run, untimed runs for %s s, %d timed runs, kernel %s",
-        options.updates(), options.warmup(), options.repeats(), kernel);
+    progress("Descent: the 2-10-5-1 exercise (%d updates): a first run, then untimed runs for %s s, kernel %s",
+        options.updates(), options.warmup(), kernel);
     Dataset data = CirclesExercise.data(SEED);
     CirclesExercise.Run first = CirclesExercise.train(data, SEED, options.updates());
     long warmUpStart = System.nanoTime();
     while (System.nanoTime() - warmUpStart < options.warmup() * 1e9) {
       CirclesExercise.train(data, SEED, options.updates());
     }
-    double best = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < options.repeats(); r++) {
-      best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());
-    }
     Map<String, Double> costs = new LinkedHashMap<>();
     costs.put("Descent", first.finalCost());
 
+    double best = Double.POSITIVE_INFINITY;
     double numpyBest = Double.NaN;
     double torchBest = Double.NaN;
-    String torchVersion = null;
-    if (options.runPython()) {
-      Path dir = Files.createTempDirectory("descent-side-by-side");
-      try {
+    Path dir = options.runPython() ? Files.createTempDirectory("descent-side-by-side") : null;
+    try {
+      if (dir != null) {
         CirclesExercise.write(data, dir);
-        List<String> exerciseArgs = List.of("--data", dir.toString(), "--updates", String.valueOf(options.updates()),
-            "--repeats", String.valueOf(options.repeats()), "--threads", String.valueOf(options.threads()));
-        progress("NumPy: gradient check, then the exercise, %d runs", options.repeats());
-        PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
-        numpyBest = best(numpy);
-        JsonObject check = numpy.find("measure", "gradient_check");
-        if (check != null) {
-          notes.add(String.format(Locale.ROOT, "NumPy backpropagation vs centred differences: relative error %.2e",
-              check.get("relative_error").getAsDouble()));
+      }
+      List<String> exerciseArgs = dir == null ? List.of() : List.of("--data", dir.toString(), "--updates",
+          String.valueOf(options.updates()), "--repeats", "1", "--threads", String.valueOf(options.threads()));
+      for (int r = 1; r <= options.repeats(); r++) {
+        progress("The exercise, timed run %d of %d: Descent%s", r, options.repeats(),
+            dir == null ? "" : ", NumPy (with its gradient check), PyTorch (" + options.threads() + " threads)");
+        best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());
+        if (dir == null) {
+          continue;
         }
-        cost(numpy, "NumPy", costs);
-        progress("PyTorch: the exercise, %d runs, %d threads", options.repeats(), options.threads());
+        PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
+        numpyBest = lesser(numpyBest, best(numpy));
         PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
-        torchBest = best(torch);
-        cost(torch, "PyTorch", costs);
-      } finally {
+        torchBest = lesser(torchBest, best(torch));
+        if (r == 1) {
+          JsonObject check = numpy.find("measure", "gradient_check");
+          if (check != null) {
+            notes.add(String.format(Locale.ROOT, "NumPy backpropagation vs centred differences: relative error %.2e",
+                check.get("relative_error").getAsDouble()));
+          }
+          cost(numpy, "NumPy", costs);
+          cost(torch, "PyTorch", costs);
+        }
+      }
+    } finally {
+      if (dir != null) {
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.toList()) {
             Files.deleteIfExists(f);
@@ -114,36 +122,32 @@ public final class SideBySide {
         Files.deleteIfExists(dir);
       }
     }
+    String torchVersion = null;
     String best3 = "best of " + options.repeats();
     rows.add(new Comparison("2-10-5-1 exercise, " + best3 + " (s)", best, numpyBest, "NumPy", false, EXERCISE_TARGET));
     rows.add(new Comparison("2-10-5-1 exercise, " + best3 + " (s)", best, torchBest, "PyTorch", false, Double.NaN));
     rows.add(new Comparison("2-10-5-1 exercise, first run in the JVM (s)", first.seconds(), numpyBest, "NumPy", false,
         Double.NaN));
 
-    double[] descentRates = new double[options.batches().length];
-    for (int i = 0; i < options.batches().length; i++) {
-      int batch = options.batches()[i];
-      progress("Descent: MLP 784-256-128-10 training, batch %d (%s s warm-up, %s s timed)", batch, options.warmup(),
-          options.seconds());
-      descentRates[i] = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
+    for (int batch : options.batches()) {
+      progress("MLP 784-256-128-10 training, batch %d (%s s warm-up, %s s timed): Descent%s", batch, options.warmup(),
+          options.seconds(), options.runPython() ? ", then PyTorch (" + options.threads() + " threads)" : "");
+      double descentRate = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
           .samplesPerSecond();
-    }
-    PythonScript.Outcome torchMlp = null;
-    if (options.runPython()) {
-      progress("PyTorch: MLP 784-256-128-10 training, batches %s, %d threads", join(options.batches()), options.threads());
-      torchMlp = python(options, "mlp_throughput.py", List.of("--batches", join(options.batches()),
-          "--examples", String.valueOf(MlpWorkload.EXAMPLES), "--warmup", String.valueOf(options.warmup()),
-          "--seconds", String.valueOf(options.seconds()), "--threads", String.valueOf(options.threads())), "PyTorch", notes);
-      JsonObject info = torchMlp.find("measure", "torch");
-      if (info != null) {
-        torchVersion = info.get("version").getAsString() + ", " + info.get("threads").getAsInt() + " threads";
+      double torchRate = Double.NaN;
+      if (options.runPython()) {
+        PythonScript.Outcome torchMlp = python(options, "mlp_throughput.py", List.of("--batches", String.valueOf(batch),
+            "--examples", String.valueOf(MlpWorkload.EXAMPLES), "--warmup", String.valueOf(options.warmup()),
+            "--seconds", String.valueOf(options.seconds()), "--threads", String.valueOf(options.threads())), "PyTorch",
+            notes);
+        JsonObject info = torchMlp.find("measure", "torch");
+        if (info != null) {
+          torchVersion = info.get("version").getAsString() + ", " + info.get("threads").getAsInt() + " threads";
+        }
+        JsonObject r = torchMlp.find("batch", batch);
+        torchRate = r == null ? Double.NaN : r.get("samples_per_second").getAsDouble();
       }
-    }
-    for (int i = 0; i < options.batches().length; i++) {
-      int batch = options.batches()[i];
-      JsonObject r = torchMlp == null ? null : torchMlp.find("batch", batch);
-      double torchRate = r == null ? Double.NaN : r.get("samples_per_second").getAsDouble();
-      rows.add(new Comparison("MLP training, batch " + batch + " (samples/s)", descentRates[i], torchRate, "PyTorch", true,
+      rows.add(new Comparison("MLP training, batch " + batch + " (samples/s)", descentRate, torchRate, "PyTorch", true,
           MLP_TARGETS.getOrDefault(batch, Double.NaN)));
     }
 
@@ -189,20 +193,17 @@ public final class SideBySide {
         .orElse(Double.NaN);
   }
 
+  /** The smaller of two times, either of which may be NaN (a side that did not run). */
+  private static double lesser(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+  }
+
   /** Puts the final cost of the first exercise run a script reported, if any, under {@code what}. */
   private static void cost(PythonScript.Outcome outcome, String what, Map<String, Double> costs) {
     outcome.results().stream()
         .filter(o -> o.has("measure") && o.get("measure").getAsString().equals("exercise"))
         .findFirst()
         .ifPresent(o -> costs.put(what, o.get("final_cost").getAsDouble()));
-  }
-
-  private static String join(int[] values) {
-    StringBuilder b = new StringBuilder();
-    for (int v : values) {
-      b.append(b.length() == 0 ? "" : ",").append(v);
-    }
-    return b.toString();
   }
 
   private static void progress(String format, Object... args) {
