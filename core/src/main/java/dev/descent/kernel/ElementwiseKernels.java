@@ -6,13 +6,14 @@ package dev.descent.kernel;
  * turn into vector code (transcendental functions, bit masks).
  *
  * <p>Every method reads {@code x[from … to−1]} and writes the same indices of its output, which may
- * be the input array itself. {@link ScalarElementwise} is the definition: an implementation may
- * round exp and log1p differently (exp within 1 ulp of the exact result, as {@link Math#exp} is;
- * log1p within 2, as the definition's), but
- * the result for an element must depend only on that element, not on its index, the range or the
- * thread, and {@link #reluBackward} is exact (it only copies or zeroes bits). A {@link MatrixKernels}
- * supplies its own through {@link MatrixKernels#elementwise()}; {@link Kernels#elementwise()} is the
- * selected kernel's. Implementations are stateless and thread-safe and allocate nothing.
+ * be the input array itself. {@link ScalarElementwise} is the definition, and every implementation
+ * gives its bits exactly: exp within 1 ulp of the exact result, log1p within 2, the ReLU gradient
+ * exact. Faster code must round the same way at every stage of compilation: a vector library that
+ * rounds otherwise than the code run before the JIT compiles it (the Vector API's SVML {@code EXP}
+ * against its Java fallback) would make a training run depend on when the JIT compiled what. A
+ * {@link MatrixKernels} supplies its own through {@link MatrixKernels#elementwise()}; {@link
+ * Kernels#elementwise()} is the selected kernel's. Implementations are stateless and thread-safe
+ * and allocate nothing.
  */
 public interface ElementwiseKernels {
 
