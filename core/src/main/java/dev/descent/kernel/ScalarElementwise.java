@@ -1,34 +1,15 @@
 package dev.descent.kernel;
 
-import dev.descent.nn.SpecialFunctions;
-
 /**
- * The definition of {@link ElementwiseKernels}, one element at a time: {@link Math#exp}; {@link
- * SpecialFunctions#log1p} for x ≥ 0 (within 2 ulps, through the intrinsic {@link Math#log}) and
- * {@link Math#log1p} below; and the ReLU gradient as a bit mask, without a branch on the data (the
- * signs of pre-activations follow no pattern a branch predictor can learn). Used by every kernel
- * that does not supply its own.
+ * The definition of {@link ElementwiseKernels}, one element at a time: the ReLU gradient as a bit
+ * mask, without a branch on the data (the signs of pre-activations follow no pattern a branch
+ * predictor can learn). Used by every kernel that does not supply its own.
  */
 public final class ScalarElementwise implements ElementwiseKernels {
   /** The one instance. */
   public static final ScalarElementwise INSTANCE = new ScalarElementwise();
 
   private ScalarElementwise() {}
-
-  @Override
-  public void exp(double[] x, double[] y, int from, int to) {
-    for (int i = from; i < to; i++) {
-      y[i] = Math.exp(x[i]);
-    }
-  }
-
-  @Override
-  public void log1p(double[] x, double[] y, int from, int to) {
-    for (int i = from; i < to; i++) {
-      double v = x[i];
-      y[i] = v >= 0 ? SpecialFunctions.log1p(v) : Math.log1p(v);
-    }
-  }
 
   /** gy's bits under a mask that is all ones exactly when x's bits, as an int, are positive. */
   @Override

@@ -1,7 +1,6 @@
 package dev.descent.loss;
 
-import dev.descent.kernel.ElementwiseKernels;
-import dev.descent.kernel.Kernels;
+import dev.descent.nn.SpecialFunctions;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 
@@ -19,8 +18,8 @@ import dev.descent.tensor.Tensor;
  * incoming gradient 1/N, rather than divided by N for every element (a division costs several
  * multiplications' time, and this loop does not vectorize).
  *
- * <p>e and log1p(e) come from the selected kernel's {@link ElementwiseKernels} (vector code when
- * the kernel has it), each over the whole array; the sum runs from the first element to the last.
+ * <p>e is {@link Math#exp}, log1p(e) {@link SpecialFunctions#log1p} (within 2 ulps, through the
+ * intrinsic {@link Math#log}); the sum runs from the first element to the last.
  * Float32 tensors are read into and written from per-thread float64 buffers, which grow to the
  * largest size used and are then reused, so a training step allocates nothing.
  */
@@ -29,8 +28,6 @@ final class LogitPass {
 
   private double[] logits = new double[0];
   private double[] targets = new double[0];
-  private double[] exps = new double[0];
-  private double[] softplus = new double[0];
   private double[] gradient = new double[0];
   private double[] sigmoid = new double[0];
 
@@ -49,23 +46,15 @@ final class LogitPass {
     grow(size);
     double[] z = read(zt, logits);
     double[] t = read(target, targets);
-    double[] e = exps;
-    for (int i = 0; i < size; i++) {
-      e[i] = -Math.abs(z[i]);
-    }
-    ElementwiseKernels math = Kernels.elementwise();
-    math.exp(e, e, 0, size);
-    math.log1p(e, softplus, 0, size);
-    double[] l = softplus;
     double[] g = destination(grad, gradient);
     double[] p = destination(outputs, sigmoid);
     double perElement = 1.0 / size;
     double sum = 0;
     for (int i = 0; i < size; i++) {
       double zi = z[i];
-      double ei = e[i];
+      double ei = Math.exp(-Math.abs(zi));
       double pi = zi >= 0 ? 1 / (1 + ei) : ei / (1 + ei);
-      sum += Math.max(zi, 0) - zi * t[i] + l[i];
+      sum += Math.max(zi, 0) - zi * t[i] + SpecialFunctions.log1p(ei);
       g[i] = (pi - t[i]) * perElement;
       p[i] = pi;
     }
@@ -78,8 +67,6 @@ final class LogitPass {
     if (logits.length < size) {
       logits = new double[size];
       targets = new double[size];
-      exps = new double[size];
-      softplus = new double[size];
       gradient = new double[size];
       sigmoid = new double[size];
     }

@@ -17,10 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
  * elsewhere: the lanes {@link ScalarElementwise}'s mask keeps (a lane compare and a blend; the mask's
  * arithmetic shift of 64-bit lanes has no AVX2 instruction); the tail uses the scalar form. Both are
  * exact, so interpreted and compiled code agree bit for bit.
- *
- * <p>exp and log1p are the scalar definition's: the Vector API's {@code EXP} and {@code LOG1P} are
- * about four times faster once compiled (SVML), but round differently from the Java code the Vector
- * API runs before C2 compiles the loop, which would make results depend on JIT timing.
  */
 final class VectorElementwise implements ElementwiseKernels {
   static final VectorElementwise INSTANCE = new VectorElementwise();
@@ -31,22 +27,6 @@ final class VectorElementwise implements ElementwiseKernels {
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
   private VectorElementwise() {}
-
-  /**
-   * {@link ScalarElementwise}'s: the Vector API's {@code EXP} runs Intel's SVML once C2 has compiled
-   * the loop and a Java loop over {@link Math#exp} before, which round differently, so training
-   * would depend on when the JIT compiles; every kernel must give the definition's bits.
-   */
-  @Override
-  public void exp(double[] x, double[] y, int from, int to) {
-    ScalarElementwise.INSTANCE.exp(x, y, from, to);
-  }
-
-  /** {@link ScalarElementwise}'s, for the reason given at {@link #exp}. */
-  @Override
-  public void log1p(double[] x, double[] y, int from, int to) {
-    ScalarElementwise.INSTANCE.log1p(x, y, from, to);
-  }
 
   @Override
   public void reluBackward(float[] x, float[] gy, float[] gx, int from, int to) {

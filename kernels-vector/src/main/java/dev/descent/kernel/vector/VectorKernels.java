@@ -32,7 +32,7 @@ import dev.descent.kernel.RowScaling;
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
  * </ul>
  *
- * <p>Its {@link #elementwise()} functions (exp, log1p, the ReLU gradient) run in vectors too
+ * <p>Its {@link #elementwise()} functions (the ReLU gradient) run in vectors too
  * ({@link VectorElementwise}).
  *
  * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per vector lane, the
@@ -99,7 +99,7 @@ public final class VectorKernels implements MatrixKernels {
     return AVAILABLE;
   }
 
-  /** Vector exp, log1p and ReLU gradient ({@link VectorElementwise}). */
+  /** The ReLU gradient in vectors ({@link VectorElementwise}). */
   @Override
   public ElementwiseKernels elementwise() {
     requireAvailable();
