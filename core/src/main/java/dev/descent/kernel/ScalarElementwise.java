@@ -3,7 +3,8 @@ package dev.descent.kernel;
 /**
  * The definition of {@link ElementwiseKernels}, one element at a time: the ReLU gradient as a bit
  * mask, without a branch on the data (the signs of pre-activations follow no pattern a branch
- * predictor can learn). Used by every kernel that does not supply its own.
+ * predictor can learn), and binary cross-entropy from logits with {@link Exponentials}. Used by
+ * every kernel that does not supply its own.
  */
 public final class ScalarElementwise implements ElementwiseKernels {
   /** The one instance. */
@@ -25,6 +26,20 @@ public final class ScalarElementwise implements ElementwiseKernels {
     for (int i = from; i < to; i++) {
       long bits = Double.doubleToRawLongBits(x[i]);
       gx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(gy[i]) & ((-bits & ~bits) >> 63));
+    }
+  }
+
+  @Override
+  public void logitCrossEntropy(
+      double[] z, double[] t, double scale, double[] sigmoid, double[] gradient, double[] loss, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double zi = z[i];
+      double ti = t[i];
+      double e = Exponentials.exp(-Math.abs(zi));
+      double p = (zi >= 0 ? 1 : e) / (1 + e);
+      sigmoid[i] = p;
+      gradient[i] = (p - ti) * scale;
+      loss[i] = ((zi > 0 ? zi : 0) - zi * ti) + Exponentials.log1p(e);
     }
   }
 }

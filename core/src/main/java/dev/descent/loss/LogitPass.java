@@ -1,6 +1,7 @@
 package dev.descent.loss;
 
-import dev.descent.nn.SpecialFunctions;
+import dev.descent.kernel.ElementwiseKernels;
+import dev.descent.kernel.Kernels;
 import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 
@@ -14,12 +15,12 @@ import dev.descent.tensor.Tensor;
  *   ∂L/∂z = (σ(z) − t)·(1/N)
  * </pre>
  *
- * <p>The gradient is scaled by 1/N rounded once, as PyTorch's backward multiplies by the mean's
- * incoming gradient 1/N, rather than divided by N for every element (a division costs several
- * multiplications' time, and this loop does not vectorize).
- *
- * <p>e is {@link Math#exp}, log1p(e) {@link SpecialFunctions#log1p} (within 2 ulps, through the
- * intrinsic {@link Math#log}); the sum runs from the first element to the last.
+ * <p>The elementwise part is the selected kernel's {@link ElementwiseKernels#logitCrossEntropy}
+ * (exp and log1p are Descent's own, {@link dev.descent.kernel.Exponentials}: the same bits on every
+ * kernel and at every stage of compilation). The gradient is scaled by 1/N rounded once, as
+ * PyTorch's backward multiplies by the mean's incoming gradient 1/N. The terms of the sum are added
+ * into four partial sums, term i into sum i mod 4 from the first term to the last, which are then
+ * added as (s₀ + s₁) + (s₂ + s₃): four independent chains of additions instead of one.
  * Float32 tensors are read into and written from per-thread float64 buffers, which grow to the
  * largest size used and are then reused, so a training step allocates nothing.
  */
@@ -30,6 +31,7 @@ final class LogitPass {
   private double[] targets = new double[0];
   private double[] gradient = new double[0];
   private double[] sigmoid = new double[0];
+  private double[] terms = new double[0];
 
   private LogitPass() {}
 
@@ -48,19 +50,35 @@ final class LogitPass {
     double[] t = read(target, targets);
     double[] g = destination(grad, gradient);
     double[] p = destination(outputs, sigmoid);
-    double perElement = 1.0 / size;
-    double sum = 0;
-    for (int i = 0; i < size; i++) {
-      double zi = z[i];
-      double ei = Math.exp(-Math.abs(zi));
-      double pi = zi >= 0 ? 1 / (1 + ei) : ei / (1 + ei);
-      sum += Math.max(zi, 0) - zi * t[i] + SpecialFunctions.log1p(ei);
-      g[i] = (pi - t[i]) * perElement;
-      p[i] = pi;
-    }
+    Kernels.elementwise().logitCrossEntropy(z, t, 1.0 / size, p, g, terms, 0, size);
+    double sum = sum(terms, size);
     write(g, grad);
     write(p, outputs);
     return sum / size;
+  }
+
+  /** The sum of {@code terms[0 … size−1]} in four interleaved partial sums, as documented above. */
+  private static double sum(double[] terms, int size) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int whole = size & ~3;
+    int i = 0;
+    for (; i < whole; i += 4) {
+      s0 += terms[i];
+      s1 += terms[i + 1];
+      s2 += terms[i + 2];
+      s3 += terms[i + 3];
+    }
+    for (; i < size; i++) {
+      switch (i & 3) {
+        case 0 -> s0 += terms[i];
+        case 1 -> s1 += terms[i];
+        default -> s2 += terms[i];
+      }
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   private void grow(int size) {
@@ -69,6 +87,7 @@ final class LogitPass {
       targets = new double[size];
       gradient = new double[size];
       sigmoid = new double[size];
+      terms = new double[size];
     }
   }
 

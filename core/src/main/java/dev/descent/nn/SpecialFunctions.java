@@ -11,18 +11,6 @@ public final class SpecialFunctions {
 
   private SpecialFunctions() {}
 
-  /**
-   * log(1 + x) for x ≥ 0, accurate where 1 + x rounds, within a few units in the last place:
-   * with u = 1 + x rounded, log(1 + x) = log(u)·x/(u − 1), where x/(u − 1) corrects the rounding
-   * of u (Goldberg, "What Every Computer Scientist Should Know About Floating-Point Arithmetic",
-   * 1991, theorem 4). It calls {@link Math#log}, which the JIT compiles to a few instructions,
-   * where {@link Math#log1p} is a long series in Java code.
-   */
-  public static double log1p(double x) {
-    double u = 1 + x;
-    return u == 1 || u == Double.POSITIVE_INFINITY ? x : Math.log(u) * (x / (u - 1));
-  }
-
   /** σ(x) = 1 / (1 + e⁻ˣ), evaluated without overflow for any x. */
   public static double sigmoid(double x) {
     if (x >= 0) {

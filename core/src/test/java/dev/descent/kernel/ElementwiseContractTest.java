@@ -9,8 +9,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@link ElementwiseKernels} of every {@link MatrixKernels} on the class path against the
- * contract: the ReLU gradient bit for bit {@link ScalarElementwise}'s, NaNs and signed zeros
- * included, over ranges that start and end inside a vector.
+ * contract: the ReLU gradient and binary cross-entropy from logits bit for bit {@link
+ * ScalarElementwise}'s, NaNs, infinities, signed zeros, subnormal and saturating logits included,
+ * over ranges that start and end inside a vector; and those outputs of the definition that are not
+ * plain arithmetic against fdlibm, so that a kernel cannot agree with a wrong definition.
  */
 class ElementwiseContractTest {
 
@@ -51,6 +53,78 @@ class ElementwiseContractTest {
         }
       }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.descent.kernel.KernelContractTest#kernels")
+  void logitCrossEntropyIsBitForBitTheScalarDefinition(MatrixKernels kernel) {
+    ElementwiseKernels math = available(kernel);
+    double[] z = logits(2_003);
+    double[] t = new double[z.length];
+    Random random = new Random(36);
+    for (int i = 0; i < t.length; i++) {
+      t[i] = i % 5 == 0 ? random.nextDouble() : random.nextInt(2);
+    }
+    double scale = 1.0 / z.length;
+    for (int from : new int[] {0, 1, 3, 5}) {
+      for (int to : new int[] {z.length, z.length - 1, z.length - 6, from + 3}) {
+        double[][] expected = {new double[z.length], new double[z.length], new double[z.length]};
+        double[][] actual = {new double[z.length], new double[z.length], new double[z.length]};
+        ScalarElementwise.INSTANCE.logitCrossEntropy(z, t, scale, expected[0], expected[1], expected[2], from, to);
+        math.logitCrossEntropy(z, t, scale, actual[0], actual[1], actual[2], from, to);
+        String[] names = {"sigmoid", "gradient", "loss"};
+        for (int o = 0; o < 3; o++) {
+          for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[o][i]), Double.doubleToLongBits(actual[o][i]),
+                kernel.name() + ", " + names[o] + " " + i + " of [" + from + ", " + to + "), z = " + z[i]);
+          }
+        }
+      }
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theDefinitionsSigmoidAndLossTermsAgreeWithFdlibm() {
+    double[] z = logits(2_003);
+    double[] t = new double[z.length];
+    double[] sigmoid = new double[z.length];
+    double[] gradient = new double[z.length];
+    double[] loss = new double[z.length];
+    ScalarElementwise.INSTANCE.logitCrossEntropy(z, t, 1, sigmoid, gradient, loss, 0, z.length);
+    for (int i = 0; i < z.length; i++) {
+      if (Double.isNaN(z[i])) {
+        assertEquals(Double.NaN, sigmoid[i]);
+        assertEquals(Double.NaN, loss[i]);
+        continue;
+      }
+      double e = StrictMath.exp(-Math.abs(z[i]));
+      double expectedSigmoid = z[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+      double expectedLoss = Math.max(z[i], 0) - z[i] * t[i] + StrictMath.log1p(e);
+      assertWithinUlps(expectedSigmoid, sigmoid[i], "sigmoid, z = " + z[i]);
+      assertWithinUlps(expectedLoss, loss[i], "loss term, z = " + z[i]);
+    }
+  }
+
+  /** Within three ulps of {@code expected}, or both the same infinity, or both NaN. */
+  private static void assertWithinUlps(double expected, double actual, String what) {
+    if (Double.isNaN(expected) || Double.isInfinite(expected)) {
+      assertEquals(expected, actual, what);
+    } else {
+      assertEquals(expected, actual, 3 * Math.ulp(expected), what);
+    }
+  }
+
+  /** Logits around zero, saturating ones, extremes and special values, then Gaussian ones of several scales. */
+  private static double[] logits(int n) {
+    double[] specials = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+        -Double.MIN_VALUE, 1e-300, -1e-300, 36.7, -36.7, 708.4, -708.4, 745.2, -745.2, 746, -746, 1e10, -1e10,
+        Double.MAX_VALUE, -Double.MAX_VALUE, 1, -1, 0.5, -0.5};
+    Random random = new Random(37);
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = i < specials.length ? specials[i] : random.nextGaussian() * new double[] {0.01, 1, 10, 100}[i % 4];
+    }
+    return z;
   }
 
   private static ElementwiseKernels available(MatrixKernels kernel) {
