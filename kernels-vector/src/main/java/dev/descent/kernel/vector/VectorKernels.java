@@ -32,8 +32,8 @@ import dev.descent.kernel.RowScaling;
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
  * </ul>
  *
- * <p>Its {@link #elementwise()} functions (the ReLU gradient) run in vectors too
- * ({@link VectorElementwise}).
+ * <p>Its {@link #elementwise()} functions (the ReLU gradient, binary cross-entropy from logits) run
+ * in vectors too ({@link VectorElementwise}).
  *
  * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per vector lane, the
  * lanes then added) in an order fixed by the shape alone (which path, which k blocks), never by the
@@ -99,7 +99,7 @@ public final class VectorKernels implements MatrixKernels {
     return AVAILABLE;
   }
 
-  /** The ReLU gradient in vectors ({@link VectorElementwise}). */
+  /** The ReLU gradient and binary cross-entropy from logits in vectors ({@link VectorElementwise}). */
   @Override
   public ElementwiseKernels elementwise() {
     requireAvailable();
