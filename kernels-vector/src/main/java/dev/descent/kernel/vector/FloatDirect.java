@@ -93,8 +93,7 @@ final class FloatDirect {
     }
     if (i < m) {
       int ci = cOff + i * ldc;
-      int j = oneRowEightVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, whole);
-      j = oneRowFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, j, whole);
+      int j = oneRowFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, whole);
       oneRowOneVector(k, ap, i * k, 1, b, bOff, ldb, beta, c, ci, j, whole);
     }
     for (int j = whole; j < n; j++) {
@@ -344,59 +343,15 @@ final class FloatDirect {
   }
 
   /**
-   * Row ci of C, eight vectors at a time from column 0 while they fit in {@code whole} columns:
-   * eight independent chains of fused multiply-adds, enough to keep both FMA pipes busy through
-   * their latency (a single row has no other rows to interleave). B starts at bOff. Returns the
-   * first column not done.
-   */
-  private static int oneRowEightVectors(
-      int k, float[] a, int ai, float[] b, int bOff, int ldb,
-      float beta, float[] c, int ci, int whole) {
-    int end = whole - whole % (8 * LANES);
-    int j = 0;
-    for (; j < end; j += 8 * LANES) {
-      FloatVector s0 = start(beta, c, ci + j);
-      FloatVector s1 = start(beta, c, ci + j + LANES);
-      FloatVector s2 = start(beta, c, ci + j + 2 * LANES);
-      FloatVector s3 = start(beta, c, ci + j + 3 * LANES);
-      FloatVector s4 = start(beta, c, ci + j + 4 * LANES);
-      FloatVector s5 = start(beta, c, ci + j + 5 * LANES);
-      FloatVector s6 = start(beta, c, ci + j + 6 * LANES);
-      FloatVector s7 = start(beta, c, ci + j + 7 * LANES);
-      for (int p = 0; p < k; p++) {
-        int bp = bOff + j + p * ldb;
-        FloatVector x = FloatVector.broadcast(SPECIES, a[ai + p]);
-        s0 = x.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
-        s1 = x.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
-        s2 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
-        s3 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
-        s4 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 4 * LANES), s4);
-        s5 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 5 * LANES), s5);
-        s6 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 6 * LANES), s6);
-        s7 = x.fma(FloatVector.fromArray(SPECIES, b, bp + 7 * LANES), s7);
-      }
-      s0.intoArray(c, ci + j);
-      s1.intoArray(c, ci + j + LANES);
-      s2.intoArray(c, ci + j + 2 * LANES);
-      s3.intoArray(c, ci + j + 3 * LANES);
-      s4.intoArray(c, ci + j + 4 * LANES);
-      s5.intoArray(c, ci + j + 5 * LANES);
-      s6.intoArray(c, ci + j + 6 * LANES);
-      s7.intoArray(c, ci + j + 7 * LANES);
-    }
-    return j;
-  }
-
-  /**
-   * Row ci of C, four vectors at a time from column {@code from} while they fit in {@code whole}
-   * columns (four independent chains, where one vector at a time would wait on each fused
-   * multiply-add's latency); B starts at bOff. Returns the first column not done.
+   * Row ci of C, four vectors at a time from column 0 while they fit in {@code whole} columns (four
+   * independent chains, where one vector at a time would wait on each fused multiply-add's latency);
+   * B starts at bOff. Returns the first column not done.
    */
   private static int oneRowFourVectors(
       int k, float[] a, int ai, float[] b, int bOff, int ldb,
-      float beta, float[] c, int ci, int from, int whole) {
-    int end = whole - (whole - from) % (4 * LANES);
-    int j = from;
+      float beta, float[] c, int ci, int whole) {
+    int end = whole - whole % (4 * LANES);
+    int j = 0;
     for (; j < end; j += 4 * LANES) {
       FloatVector s0 = start(beta, c, ci + j);
       FloatVector s1 = start(beta, c, ci + j + LANES);
