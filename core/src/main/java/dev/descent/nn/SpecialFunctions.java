@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import dev.descent.kernel.Exponentials;
+
 /**
  * Special functions in double precision: the logistic sigmoid, the error function and the standard
  * normal density and distribution. Stateless and thread-safe.
@@ -11,13 +13,15 @@ public final class SpecialFunctions {
 
   private SpecialFunctions() {}
 
-  /** σ(x) = 1 / (1 + e⁻ˣ), evaluated without overflow for any x. */
+  /**
+   * σ(x) = 1 / (1 + e⁻ˣ), evaluated without overflow for any x as (x ≥ 0 ? 1 : e)/(1 + e) with
+   * e = e^(−|x|) from {@link Exponentials#exp}: bit for bit the σ that binary cross-entropy from
+   * logits computes ({@link dev.descent.kernel.ElementwiseKernels#logitCrossEntropy}), so a model's
+   * output is the same whether the sigmoid layer or the loss's pass wrote it.
+   */
   public static double sigmoid(double x) {
-    if (x >= 0) {
-      return 1 / (1 + Math.exp(-x));
-    }
-    double e = Math.exp(x);
-    return e / (1 + e);
+    double e = Exponentials.exp(-Math.abs(x));
+    return (x >= 0 ? 1 : e) / (1 + e);
   }
 
   /**
