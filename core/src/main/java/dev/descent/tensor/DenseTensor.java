@@ -50,7 +50,7 @@ abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleT
   public final void transpose(Tensor out) {
     Shapes.sameDType("transpose", this, out);
     if (out == this) {
-      throw new dev.descent.DescentException("transpose: the output must not be the tensor itself");
+      throw Shapes.error("transpose", "the output must not be the tensor itself");
     }
     Shapes.matrix("transpose", "the output", out, cols(), rows());
     if (rows() == 1 || cols() == 1) {
