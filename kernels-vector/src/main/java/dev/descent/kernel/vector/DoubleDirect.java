@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  * into a per-thread buffer of k·n elements, which the rows then share.
  */
 final class DoubleDirect {
-  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
   private static final int LANES = SPECIES.length();
   private static final int ROWS = 4;
   /**

@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (a last odd row two columns at a time, four chains).
  */
 final class DoubleDots {
-  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
   private static final int LANES = SPECIES.length();
   private static final int STEP = 2 * LANES;
 

@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The register-blocked double micro-kernel: one {@value #MR}×{@link #NR} tile of C from a packed
  * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 8 vector accumulators.
  *
- * <p>The tile is {@value #MR} rows by two vectors of the preferred species ({@link #LANES} lanes,
- * 4 with AVX2, so 4×8). Each k-step loads two vectors of B, broadcasts four values of A and
+ * <p>The tile is {@value #MR} rows by two {@link Lanes} vectors ({@link #LANES} lanes,
+ * so 4×8). Each k-step loads two vectors of B, broadcasts four values of A and
  * issues eight fused multiply-adds into accumulators that stay in registers for the whole panel:
  * with two FMA pipes of latency 4, as on Zen 3, eight independent accumulators keep both busy.
  *
@@ -29,8 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lanes, so an element's bits do not depend on where its tile starts.
  */
 final class DoubleMicroKernel {
-  /** The vector shape: {@code DoubleVector.SPECIES_PREFERRED}. */
-  static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  /** The vector shape, {@link Lanes#DOUBLES}. */
+  static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
   /** Lanes per vector. */
   static final int LANES = SPECIES.length();
   /** Rows per tile. */

@@ -27,7 +27,7 @@ import jdk.incubator.vector.VectorSpecies;
  * into a per-thread buffer of k·n elements, which the rows then share.
  */
 final class FloatDirect {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> SPECIES = Lanes.FLOATS;
   private static final int LANES = SPECIES.length();
   private static final int ROWS = 4;
   /**

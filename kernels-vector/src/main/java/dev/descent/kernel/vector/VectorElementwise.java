@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@code vector} kernel's elementwise functions, a vector of the preferred species at a time.
+ * The {@code vector} kernel's elementwise functions, a {@link Lanes} vector at a time.
  *
  * <p>The ReLU gradient keeps gy where x's bits, compared as signed integers, are positive, and +0
  * elsewhere: the lanes {@link ScalarElementwise}'s mask keeps (a lane compare and a blend; the mask's
@@ -28,10 +28,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorElementwise implements ElementwiseKernels {
   static final VectorElementwise INSTANCE = new VectorElementwise();
 
-  private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> DOUBLES = Lanes.DOUBLES;
+  private static final VectorSpecies<Long> LONGS = Lanes.LONGS;
+  private static final VectorSpecies<Float> FLOATS = Lanes.FLOATS;
+  private static final VectorSpecies<Integer> INTS = Lanes.INTS;
 
   private static final double E0 = Exponentials.expCoefficient(0);
   private static final double E1 = Exponentials.expCoefficient(1);

@@ -26,7 +26,7 @@ import dev.descent.kernel.RowScaling;
  *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
- *       and a 4×16 float or 4×8 double micro-kernel (with AVX2) keeps 8 vector accumulators in
+ *       and a 4×16 float or 4×8 double micro-kernel keeps 8 vector accumulators in
  *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
  *       multiply-adds are cut along the longer side of C, never along k, into one window per
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
@@ -63,7 +63,12 @@ public final class VectorKernels implements MatrixKernels {
   /** The most columns of C a product on the dot-product path has. */
   static final int DOT_COLUMNS = 32;
 
-  private static final boolean AVAILABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
+  private static final boolean MODULE_PRESENT = ModuleLayer.boot().findModule(MODULE).isPresent();
+
+  /** The processor's vector width in bits as the Vector API sees it, 0 without the module. */
+  private static final int HARDWARE_BITS = MODULE_PRESENT ? Lanes.hardwareBits() : 0;
+
+  private static final boolean AVAILABLE = MODULE_PRESENT && HARDWARE_BITS >= Lanes.BITS;
 
   private final int threads;
 
@@ -84,8 +89,12 @@ public final class VectorKernels implements MatrixKernels {
 
   @Override
   public String description() {
-    return "packed, register-blocked FMA micro-kernel on jdk.incubator.vector; multi-threaded for large products"
-        + " (needs --add-modules " + MODULE + ")";
+    String kernel = "packed, register-blocked FMA micro-kernel on jdk.incubator.vector, 256-bit lanes;"
+        + " multi-threaded for large products";
+    if (MODULE_PRESENT && !AVAILABLE) {
+      return kernel + " (needs 256-bit vectors, and this processor's are " + HARDWARE_BITS + "-bit)";
+    }
+    return kernel + " (needs --add-modules " + MODULE + ")";
   }
 
   @Override
@@ -93,7 +102,11 @@ public final class VectorKernels implements MatrixKernels {
     return 200;
   }
 
-  /** Whether the module {@value #MODULE} is in the boot layer. */
+  /**
+   * Whether the module {@value #MODULE} is in the boot layer and the processor has vectors of at
+   * least 256 bits (AVX2 or AVX-512 on x86; not 128-bit NEON), the width every loop computes in
+   * ({@link Lanes}).
+   */
   @Override
   public boolean isAvailable() {
     return AVAILABLE;
@@ -179,9 +192,13 @@ public final class VectorKernels implements MatrixKernels {
   }
 
   private static void requireAvailable() {
-    if (!AVAILABLE) {
+    if (!MODULE_PRESENT) {
       throw new DescentException(
           "kernel '" + NAME + "' needs the module " + MODULE + ": run java with --add-modules " + MODULE);
+    }
+    if (!AVAILABLE) {
+      throw new DescentException("kernel '" + NAME + "' computes in " + Lanes.BITS
+          + "-bit vectors, and this processor's are " + HARDWARE_BITS + "-bit: use the 'blocked' kernel");
     }
   }
 }

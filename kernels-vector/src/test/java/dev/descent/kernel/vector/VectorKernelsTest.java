@@ -157,6 +157,72 @@ class VectorKernelsTest {
   }
 
   @Test
+  void dotProductsSumIn256BitLanesWhateverTheProcessorsVectorWidth() {
+    // The documented order (DoubleDots, FloatDots) spelled out in scalars for 4 double and 8 float
+    // lanes: two accumulators per lane taking alternate whole vectors, then an odd last vector into
+    // the first, the two added, the lanes summed first to last, the remainder one fma at a time. With
+    // the processor's preferred width (512 bits under AVX-512) the bits would differ.
+    Random random = new Random(SEED + 6);
+    MatrixKernels single = new VectorKernels(1);
+    for (int k : new int[] {VectorKernels.DOT_DEPTH, 67, 77, 300, 301}) {
+      Problem pr = Problem.random(false, true, 3, 3, k, 1, 0, random);
+      float[] c = pr.floatProduct(single);
+      double[] cd = pr.doubleProduct(single);
+      for (int i = 0; i < pr.m; i++) {
+        for (int j = 0; j < pr.n; j++) {
+          int ai = pr.aOff + i * pr.lda;
+          int bj = pr.bOff + j * pr.ldb;
+          int at = pr.cOff + i * pr.ldc + j;
+          assertEquals(laneOrderDot(pr.a, ai, pr.b, bj, k), c[at], pr + " float C(" + i + ", " + j + ")");
+          assertEquals(laneOrderDot(pr.ad, ai, pr.bd, bj, k), cd[at], pr + " double C(" + i + ", " + j + ")");
+        }
+      }
+    }
+  }
+
+  private static float laneOrderDot(float[] a, int ai, float[] b, int bj, int k) {
+    int lanes = 8;
+    float[] s = new float[lanes];
+    float[] t = new float[lanes];
+    int vectors = k / lanes;
+    for (int v = 0; v < vectors; v++) {
+      float[] acc = v % 2 == 0 ? s : t;
+      for (int l = 0; l < lanes; l++) {
+        acc[l] = Math.fma(a[ai + v * lanes + l], b[bj + v * lanes + l], acc[l]);
+      }
+    }
+    float sum = s[0] + t[0];
+    for (int l = 1; l < lanes; l++) {
+      sum += s[l] + t[l];
+    }
+    for (int p = vectors * lanes; p < k; p++) {
+      sum = Math.fma(a[ai + p], b[bj + p], sum);
+    }
+    return sum;
+  }
+
+  private static double laneOrderDot(double[] a, int ai, double[] b, int bj, int k) {
+    int lanes = 4;
+    double[] s = new double[lanes];
+    double[] t = new double[lanes];
+    int vectors = k / lanes;
+    for (int v = 0; v < vectors; v++) {
+      double[] acc = v % 2 == 0 ? s : t;
+      for (int l = 0; l < lanes; l++) {
+        acc[l] = Math.fma(a[ai + v * lanes + l], b[bj + v * lanes + l], acc[l]);
+      }
+    }
+    double sum = s[0] + t[0];
+    for (int l = 1; l < lanes; l++) {
+      sum += s[l] + t[l];
+    }
+    for (int p = vectors * lanes; p < k; p++) {
+      sum = Math.fma(a[ai + p], b[bj + p], sum);
+    }
+    return sum;
+  }
+
+  @Test
   void largeDotProductsAreSplitBetweenThreadsWithTheSameBits() {
     Random random = new Random(SEED + 5);
     int m = 1 << 14;
