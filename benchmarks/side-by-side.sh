@@ -8,7 +8,7 @@
 #   benchmarks/side-by-side.sh --descent-only   # without Python
 #
 # Python is /usr/bin/python3 (--python PATH for another) with NumPy and PyTorch
-# (Debian: apt-get install python3-numpy python3-torch); PyTorch gets --threads threads (default:
+# (Debian: apt-get install python3-numpy python3-torch libopenblas0); PyTorch gets --threads threads (default:
 # every processor) and OMP_WAIT_POLICY=PASSIVE. Options: see benchmarks/README.md.
 set -euo pipefail
 

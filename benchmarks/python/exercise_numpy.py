@@ -17,6 +17,8 @@ import json
 import sys
 import time
 
+import blas_in_use
+
 try:
     import numpy as np
 except ImportError:
@@ -135,6 +137,7 @@ def main():
 
     error = gradient_check(X, Y, initialize_parameters_he(LAYERS, args.seed))
     print(json.dumps({"measure": "gradient_check", "relative_error": error}), flush=True)
+    blas_in_use.report()
     if not error < 1e-6:
         print("the NumPy backpropagation disagrees with finite differences: relative error %g" % error, file=sys.stderr)
         sys.exit(1)

@@ -18,6 +18,8 @@ import json
 import sys
 import time
 
+import blas_in_use
+
 try:
     import torch
     from torch import nn
@@ -71,6 +73,8 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     print(json.dumps({"measure": "torch", "version": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    torch.ones(64, 64) @ torch.ones(64, 64)
+    blas_in_use.report()
     for batch in [int(b) for b in args.batches.split(",")]:
         print(json.dumps(measure(batch, args.examples, args.warmup, args.seconds, args.seed)), flush=True)
 

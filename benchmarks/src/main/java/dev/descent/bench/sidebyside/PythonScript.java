@@ -49,7 +49,7 @@ public final class PythonScript {
   /** Runs {@code script} with {@code args} under {@code python}; standard error is kept for the reason of a failure. */
   public static Outcome run(Path python, Path script, List<String> args) {
     if (!Files.isExecutable(python)) {
-      return new Outcome(List.of(), "no Python at " + python + " (Debian: apt-get install python3 python3-numpy python3-torch)");
+      return new Outcome(List.of(), "no Python at " + python + " (Debian: apt-get install python3 python3-numpy python3-torch libopenblas0)");
     }
     if (!Files.isRegularFile(script)) {
       return new Outcome(List.of(), "no script " + script + " (give the scripts' folder with --scripts)");

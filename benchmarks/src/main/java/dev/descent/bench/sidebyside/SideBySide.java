@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * The MLP data are random on each side (only speed is compared); the exercise uses the same data on
  * every side. Python runs with {@code OMP_WAIT_POLICY=PASSIVE}. When Python, NumPy or PyTorch is
  * missing, its column says so, the reason and what to install are printed, and the Descent side
- * still runs.
+ * still runs. The report names the BLAS libraries each Python side ran on and warns when one is the
+ * reference BLAS ({@link BlasInUse}).
  */
 public final class SideBySide {
   private SideBySide() {}
@@ -69,6 +70,7 @@ public final class SideBySide {
   static String run(SideBySideOptions options) throws IOException {
     List<Comparison> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    BlasInUse blas = new BlasInUse();
     String kernel = Kernels.selected().name();
     progress("Descent: the 2-10-5-1 exercise (%d updates): a first run, then untimed runs for %s s, kernel %s",
         options.updates(), options.warmup(), kernel);
@@ -99,6 +101,7 @@ public final class SideBySide {
           continue;
         }
         PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
+        blas.record("NumPy", numpy);
         numpyBest = lesser(numpyBest, best(numpy));
         PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
         torchBest = lesser(torchBest, best(torch));
@@ -140,6 +143,7 @@ public final class SideBySide {
             "--examples", String.valueOf(MlpWorkload.EXAMPLES), "--warmup", String.valueOf(options.warmup()),
             "--seconds", String.valueOf(options.seconds()), "--threads", String.valueOf(options.threads())), "PyTorch",
             notes);
+        blas.record("PyTorch", torchMlp);
         JsonObject info = torchMlp.find("measure", "torch");
         if (info != null) {
           torchVersion = info.get("version").getAsString() + ", " + info.get("threads").getAsInt() + " threads";
@@ -155,6 +159,11 @@ public final class SideBySide {
     report.append(String.format(Locale.ROOT, "%nSide by side, one after the other on this machine (%d processors): "
             + "Descent kernel %s; PyTorch %s; Python with OMP_WAIT_POLICY=PASSIVE%n%n",
         Runtime.getRuntime().availableProcessors(), kernel, torchVersion == null ? "not run" : torchVersion));
+    String warning = blas.warning();
+    if (warning != null) {
+      report.append(warning).append("\n\n");
+      System.err.println(warning);
+    }
     report.append(ComparisonTable.render(rows)).append('\n');
     report.append("ratio: how many times faster Descent is (its samples/s over theirs; their seconds over Descent's).\n");
     report.append("MLP: 784-256-128-10 relu, softmax cross-entropy, Adam lr 1e-3, float32, ")
@@ -165,6 +174,9 @@ public final class SideBySide {
     report.append(String.join(",", costs.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue())).toList()));
     report.append('\n');
+    for (String line : blas.lines()) {
+      report.append(line).append('\n');
+    }
     for (String note : notes) {
       report.append(note).append('\n');
     }

@@ -54,7 +54,7 @@ class PythonScriptTest {
   void aMissingInterpreterSaysWhatToInstall() {
     PythonScript.Outcome out = PythonScript.run(dir.resolve("no-python"), dir.resolve("x.py"), List.of());
     assertEquals("no Python at " + dir.resolve("no-python")
-        + " (Debian: apt-get install python3 python3-numpy python3-torch)", out.failure());
+        + " (Debian: apt-get install python3 python3-numpy python3-torch libopenblas0)", out.failure());
   }
 
   private Path script(String body) throws IOException {
