@@ -18,9 +18,13 @@ public final class WorkerPool {
   /**
    * How long an idle participant spins before it parks: longer than the gaps between the parallel
    * loops of one training step (a parked thread can take tens of microseconds to wake, as long as
-   * the work it was woken for), short enough that a pool left idle frees its cores at once.
+   * the work it was woken for), short enough that a pool left idle frees its cores at once. At 2 ms
+   * a worker of the batch-1 MLP (steps of about 140 µs) never parked, and on the 2-vCPU virtual
+   * development machine such runs often fell, for seconds at a time, into spells at a third of the
+   * speed, which single-threaded runs never showed; at 200 µs the spells were rarer in the runs
+   * measured, though not gone.
    */
-  private static final long SPIN_NANOS = 2_000_000L;
+  private static final long SPIN_NANOS = 200_000L;
 
   /** Turns of pure spinning before a waiting participant starts yielding its processor. */
   private static final int SPINS = 1_000;

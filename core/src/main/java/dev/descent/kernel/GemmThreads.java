@@ -54,7 +54,17 @@ public final class GemmThreads {
 
   /** How many windows an m×n×k product is worth splitting into, at most {@code threads}. */
   public static int parts(int threads, int m, int n, int k) {
-    if (threads < 2 || (long) m * n * k < PARALLEL_WORK) {
+    return parts(threads, m, n, k, PARALLEL_WORK);
+  }
+
+  /**
+   * How many windows an m×n×k product is worth splitting into, at most {@code threads}, when it pays
+   * from {@code minWork} multiply-adds: below {@link #PARALLEL_WORK} for products bound by memory
+   * rather than arithmetic, such as an outer product (k = 1), which writes a value of C per
+   * multiply-add.
+   */
+  public static int parts(int threads, int m, int n, int k, long minWork) {
+    if (threads < 2 || (long) m * n * k < minWork) {
       return 1;
     }
     return Math.max(1, Math.min(threads, Math.max(m, n) / MIN_PART));

@@ -1,5 +1,6 @@
 package dev.descent.kernel.vector;
 
+import dev.descent.kernel.GemmThreads;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -41,6 +42,21 @@ final class FloatDirect {
   private static final int TILE = 16;
 
   private FloatDirect() {}
+
+  /**
+   * Rows i0 … i1−1 and columns j0 … j1−1 of C ← α·op(A)·op(B) + β·C, as a {@link
+   * GemmThreads.FloatWindows} with A(i, p) at a[aOff + i·ars + p·acs] and B(p, j) at b[bOff + p·brs
+   * + j·bcs] (one stride of each is 1): every element gets the operations it gets in the whole
+   * product, so a product cut into windows between threads has the bits it has on one.
+   */
+  static void window(
+      float alpha, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+      float beta, float[] c, int cOff, int ldc, int k, int i0, int i1, int j0, int j1) {
+    boolean transA = acs != 1;
+    boolean transB = bcs != 1;
+    multiply(transA, transB, i1 - i0, j1 - j0, k, alpha, a, aOff + i0 * ars, transA ? acs : ars,
+        b, bOff + j0 * bcs, transB ? bcs : brs, beta, c, cOff + i0 * ldc + j0, ldc);
+  }
 
   /** C ← α·op(A)·op(B) + β·C; requires m, n, k ≥ 1. */
   static void multiply(

@@ -22,8 +22,9 @@ import dev.descent.kernel.RowScaling;
  *       gradient of a narrow layer held feature-major, k being the batch): each element a dot
  *       product of two contiguous rows in vector lanes ({@link FloatDots}, {@link DoubleDots}),
  *       split between threads as below when large;
- *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} or m = 1 on one thread: vector loops
- *       straight over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect});
+ *   <li>m·n·k ≤ {@value #DIRECT_WORK}, or k ≤ {@value #SHALLOW} or m = 1: vector loops straight
+ *       over the arrays, no packing ({@link FloatDirect}, {@link DoubleDirect}); the last two, bound
+ *       by memory, are split between threads as below from {@value #STREAMING_WORK} multiply-adds;
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
  *       and a 4×16 float or 4×8 double micro-kernel keeps 8 vector accumulators in
@@ -56,6 +57,9 @@ public final class VectorKernels implements MatrixKernels {
 
   /** Products at most this deep take the direct path whatever their size, unless split between threads. */
   static final int SHALLOW = 3;
+
+  /** Shallow products and single rows with at least this many multiply-adds are split between threads. */
+  static final long STREAMING_WORK = 1L << 16;
 
   /** The least depth k of a product on the dot-product path. */
   static final int DOT_DEPTH = 64;
@@ -130,11 +134,15 @@ public final class VectorKernels implements MatrixKernels {
       return;
     }
     int parts = GemmThreads.parts(threads, m, n, k);
-    if (!dots(transA, transB, n, k) && direct(m, n, k, parts)) {
+    boolean dots = dots(transA, transB, n, k);
+    int streamingParts = dots ? 1 : streamingParts(m, n, k);
+    if (!dots && streamingParts == 1 && direct(m, n, k, parts)) {
       FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    GemmThreads.FloatWindows product = dots(transA, transB, n, k) ? FloatDots::multiply : FloatBlocked::multiply;
+    GemmThreads.FloatWindows product = dots ? FloatDots::multiply
+        : streamingParts > 1 ? FloatDirect::window : FloatBlocked::multiply;
+    parts = Math.max(parts, streamingParts);
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -157,11 +165,15 @@ public final class VectorKernels implements MatrixKernels {
       return;
     }
     int parts = GemmThreads.parts(threads, m, n, k);
-    if (!dots(transA, transB, n, k) && direct(m, n, k, parts)) {
+    boolean dots = dots(transA, transB, n, k);
+    int streamingParts = dots ? 1 : streamingParts(m, n, k);
+    if (!dots && streamingParts == 1 && direct(m, n, k, parts)) {
       DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
-    GemmThreads.DoubleWindows product = dots(transA, transB, n, k) ? DoubleDots::multiply : DoubleBlocked::multiply;
+    GemmThreads.DoubleWindows product = dots ? DoubleDots::multiply
+        : streamingParts > 1 ? DoubleDirect::window : DoubleBlocked::multiply;
+    parts = Math.max(parts, streamingParts);
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -180,6 +192,20 @@ public final class VectorKernels implements MatrixKernels {
    */
   private static boolean direct(int m, int n, int k, int parts) {
     return (long) m * n * k <= DIRECT_WORK || ((k <= SHALLOW || m == 1) && parts == 1);
+  }
+
+  /**
+   * How many threads share a product bound by memory rather than arithmetic on the direct path: a
+   * shallow one (k ≤ {@value #SHALLOW}, the weight gradient of a single example writes a value of C
+   * per multiply-add) or a single row (one example through a layer reads a weight per multiply-add)
+   * of at least {@value #STREAMING_WORK} multiply-adds, which two cores, each with its own caches,
+   * move faster than one; 1 for every other product.
+   */
+  private int streamingParts(int m, int n, int k) {
+    if (k > SHALLOW && m != 1) {
+      return 1;
+    }
+    return GemmThreads.parts(threads, m, n, k, STREAMING_WORK);
   }
 
   /**

@@ -52,6 +52,28 @@ class VectorKernelsTest {
   }
 
   @Test
+  void shallowProductsAndSingleRowsSplitBetweenThreadsWithTheSameBits() {
+    // Bound by memory, these are split from far fewer multiply-adds than other products: a single
+    // example's weight gradient (k = 1) and its pass through a wide layer (m = 1), both layouts of B.
+    int[][] shapes = {{784, 256, 1}, {257, 300, 2}, {1, 256, 784}, {1, 1000, 70}};
+    for (int[] shape : shapes) {
+      assertTrue((long) shape[0] * shape[1] * shape[2] >= VectorKernels.STREAMING_WORK, Arrays.toString(shape));
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 1.5, t == 0 ? 0 : 0.5,
+            new Random(SEED + 10 + t));
+        float[] single = pr.floatProduct(new VectorKernels(1));
+        double[] singleD = pr.doubleProduct(new VectorKernels(1));
+        pr.check(single, singleD);
+        for (int threads : new int[] {2, 3}) {
+          String what = pr + " with " + threads + " threads";
+          assertArrayEquals(single, pr.floatProduct(new VectorKernels(threads)), what);
+          assertArrayEquals(singleD, pr.doubleProduct(new VectorKernels(threads)), what);
+        }
+      }
+    }
+  }
+
+  @Test
   void anyWindowOfCGivesTheSameBits() {
     // Windows that start inside a micro-tile: an element's bits must not depend on its tile.
     Random random = new Random(SEED);
