@@ -12,8 +12,9 @@ import java.util.List;
  *
  * @param batches the MLP batch sizes
  * @param warmup untimed seconds of MLP training before each measurement, and of exercise runs after the first
- * @param seconds timed seconds of MLP training per batch size (at least)
- * @param repeats timed runs of the 2-10-5-1 exercise on each side (the best counts)
+ * @param seconds timed seconds of MLP training per batch size and round (at least)
+ * @param repeats timed runs of the 2-10-5-1 exercise, and rounds of MLP training per batch size, on
+ *     each side (the best counts)
  * @param updates updates per run of the exercise
  * @param threads PyTorch's intra-op threads ({@code torch.set_num_threads})
  * @param python the Python interpreter
