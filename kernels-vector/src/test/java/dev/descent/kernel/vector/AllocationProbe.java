@@ -1,0 +1,134 @@
+package dev.descent.kernel.vector;
+
+import dev.descent.testing.ThreadAllocation;
+import java.util.Random;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Run by {@link AllocationTest} in a child JVM of its own, one scenario per JVM: warms up a scenario
+ * of products or elementwise calls and prints {@code allocated N}, the least bytes any window of
+ * calls after the warm-up allocated (HotSpot's per-thread counter, {@link ThreadAllocation}), or
+ * {@code skipped REASON} on a JVM without the counter.
+ *
+ * <p>In a JVM of its own because what C2 makes of the Vector API code depends on what ran before:
+ * after the module's other tests, compilations of the same methods have kept vectors boxed (30 to
+ * 92 MB per 480 products) where a fresh JVM's never do, so a test in the shared JVM passed or failed
+ * with the order and content of the tests before it.
+ */
+public final class AllocationProbe {
+  private static final int WARM_UP = 150;
+  private static final int MEASURED = 5;
+  private static final int WINDOWS = 100;
+
+  private AllocationProbe() {}
+
+  /** {@code args[0]}: {@code products}, {@code splitProducts} or {@code elementwise}. */
+  public static void main(String[] args) {
+    try {
+      long least = switch (args[0]) {
+        case "products" -> products();
+        case "splitProducts" -> splitProducts();
+        case "elementwise" -> elementwise();
+        default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
+      };
+      System.out.println("allocated " + least);
+    } catch (TestAbortedException e) {
+      System.out.println("skipped " + e.getMessage());
+    }
+  }
+
+  /** Products on one thread: every path, transpose, β and precision. */
+  static long products() {
+    VectorKernels kernel = new VectorKernels(1);
+    // Direct path with row and column remainders, packed path with cut tiles, and one long row, in every transpose;
+    // β = 0, 1 and otherwise, both precisions: the profile C2 compiles from covers every branch.
+    int[][] shapes = {{24, 21, 19}, {13, 37, 11}, {70, 90, 60}, {1, 70, 2000}};
+    float[] betas = {0f, 1f, 0.5f};
+    Random random = new Random(7);
+    int count = shapes.length;
+    float[][] af = new float[count][];
+    float[][] bf = new float[count][];
+    float[][] cf = new float[count][];
+    double[][] ad = new double[count][];
+    double[][] bd = new double[count][];
+    double[][] cd = new double[count][];
+    for (int s = 0; s < count; s++) {
+      int size = Math.max(shapes[s][0], shapes[s][1]) * shapes[s][2];
+      af[s] = new float[size];
+      bf[s] = new float[size];
+      cf[s] = new float[shapes[s][0] * shapes[s][1]];
+      ad[s] = new double[size];
+      bd[s] = new double[size];
+      cd[s] = new double[shapes[s][0] * shapes[s][1]];
+      for (int i = 0; i < size; i++) {
+        af[s][i] = random.nextFloat();
+        bf[s][i] = random.nextFloat();
+        ad[s][i] = random.nextDouble();
+        bd[s][i] = random.nextDouble();
+      }
+    }
+    Runnable round = () -> {
+      for (int s = 0; s < count; s++) {
+        int m = shapes[s][0];
+        int n = shapes[s][1];
+        int k = shapes[s][2];
+        for (int t = 0; t < 4; t++) {
+          boolean ta = t / 2 == 1;
+          boolean tb = t % 2 == 1;
+          for (float beta : betas) {
+            kernel.gemm(ta, tb, m, n, k, 1.5f, af[s], 0, ta ? m : k, bf[s], 0, tb ? k : n, beta, cf[s], 0, n);
+            kernel.gemm(ta, tb, m, n, k, 1.5, ad[s], 0, ta ? m : k, bd[s], 0, tb ? k : n, beta, cd[s], 0, n);
+          }
+        }
+      }
+    };
+    return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
+  }
+  /** Products split between two threads: the packed path and a direct outer product. */
+  static long splitProducts() {
+    VectorKernels kernel = new VectorKernels(2);
+    int m = 192;
+    int n = 160;
+    int k = 150; // past GemmThreads.PARALLEL_WORK: split in two
+    Random random = new Random(8);
+    float[] a = new float[m * k];
+    float[] b = new float[k * n];
+    float[] c = new float[m * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextFloat();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = random.nextFloat();
+    }
+    // and an outer product (k = 1) of a single example's weight gradient, split on the direct path
+    int rows = 784;
+    int cols = 256;
+    float[] outer = new float[rows * cols];
+    Runnable round = () -> {
+      kernel.gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, c, 0, n);
+      kernel.gemm(false, false, rows, cols, 1, 1f, a, 0, 1, b, 0, cols, 0f, outer, 0, cols);
+    };
+    return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
+  }
+
+  /** The ReLU gradient in both precisions. */
+  static long elementwise() {
+    VectorElementwise math = VectorElementwise.INSTANCE;
+    // 13 elements: whole vectors and a scalar tail, in both precisions.
+    double[] x = new double[13];
+    double[] y = new double[13];
+    float[] xf = new float[13];
+    float[] yf = new float[13];
+    Random random = new Random(9);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+      xf[i] = (float) x[i];
+    }
+    Runnable round = () -> {
+      math.reluBackward(x, y, y, 0, 13);
+      math.reluBackward(xf, xf, yf, 2, 13);
+    };
+    // Short calls: C2 compiles them after tens of thousands of invocations, not a few hundred.
+    return ThreadAllocation.leastAfterWarmUp(round, 1000 * WARM_UP, MEASURED, WINDOWS);
+  }
+}
