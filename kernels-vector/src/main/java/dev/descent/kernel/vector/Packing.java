@@ -37,36 +37,8 @@ final class Packing {
 
   /** Packs α times the mc×kc block of op(A) at {@code aIndex} into panels of {@value #MR} rows. */
   static void packA(float alpha, float[] a, int aIndex, int ars, int acs, int mc, int kc, float[] dst) {
-    int q = 0;
-    if (acs == 1) {
-      for (; q + MR <= mc; q += MR) {
-        int panel = q * kc;
-        int r0 = aIndex + q * ars;
-        int r1 = r0 + ars;
-        int r2 = r1 + ars;
-        int r3 = r2 + ars;
-        for (int p = 0; p < kc; p++) {
-          int to = panel + p * MR;
-          dst[to] = alpha * a[r0 + p];
-          dst[to + 1] = alpha * a[r1 + p];
-          dst[to + 2] = alpha * a[r2 + p];
-          dst[to + 3] = alpha * a[r3 + p];
-        }
-      }
-    } else if (ars == 1) {
-      for (; q + MR <= mc; q += MR) {
-        int panel = q * kc;
-        int first = aIndex + q;
-        for (int p = 0; p < kc; p++) {
-          int to = panel + p * MR;
-          int from = first + p * acs;
-          dst[to] = alpha * a[from];
-          dst[to + 1] = alpha * a[from + 1];
-          dst[to + 2] = alpha * a[from + 2];
-          dst[to + 3] = alpha * a[from + 3];
-        }
-      }
-    }
+    int q = acs == 1 ? panelsFromRows(alpha, a, aIndex, ars, mc, kc, dst)
+        : ars == 1 ? panelsFromColumns(alpha, a, aIndex, acs, mc, kc, dst) : 0;
     for (; q < mc; q += MR) {
       int rows = Math.min(MR, mc - q);
       int panel = q * kc;
@@ -77,6 +49,78 @@ final class Packing {
           dst[to + r] = r < rows ? alpha * a[from + r * ars] : 0f;
         }
       }
+    }
+  }
+
+  /** The whole panels of an op(A) = A block (acs = 1), four rows read side by side; returns the rows done. */
+  private static int panelsFromRows(float alpha, float[] a, int aIndex, int ars, int mc, int kc, float[] dst) {
+    int q = 0;
+    for (; q + MR <= mc; q += MR) {
+      int panel = q * kc;
+      int r0 = aIndex + q * ars;
+      int r1 = r0 + ars;
+      int r2 = r1 + ars;
+      int r3 = r2 + ars;
+      for (int p = 0; p < kc; p++) {
+        int to = panel + p * MR;
+        dst[to] = alpha * a[r0 + p];
+        dst[to + 1] = alpha * a[r1 + p];
+        dst[to + 2] = alpha * a[r2 + p];
+        dst[to + 3] = alpha * a[r3 + p];
+      }
+    }
+    return q;
+  }
+
+  /** The whole panels of an op(A) = Aᵀ block (ars = 1), four at a time while they last; returns the rows done. */
+  private static int panelsFromColumns(float alpha, float[] a, int aIndex, int acs, int mc, int kc, float[] dst) {
+    int q = 0;
+    for (; q + 4 * MR <= mc; q += 4 * MR) {
+      fourPanelsFromColumns(alpha, a, aIndex + q, acs, kc, dst, q * kc);
+    }
+    for (; q + MR <= mc; q += MR) {
+      int panel = q * kc;
+      int first = aIndex + q;
+      for (int p = 0; p < kc; p++) {
+        int to = panel + p * MR;
+        int from = first + p * acs;
+        dst[to] = alpha * a[from];
+        dst[to + 1] = alpha * a[from + 1];
+        dst[to + 2] = alpha * a[from + 2];
+        dst[to + 3] = alpha * a[from + 3];
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Four panels of a transposed A (ars = 1), {@value #MR} rows each, from the 16 contiguous values
+   * of each k-step, a cache line or two read at once: one panel at a time read 16 bytes of each of
+   * kc lines (acs apart), and came back for the next 16 after the lines had left L1.
+   */
+  private static void fourPanelsFromColumns(float alpha, float[] a, int first, int acs, int kc, float[] dst, int panel) {
+    int panel1 = panel + MR * kc;
+    int panel2 = panel1 + MR * kc;
+    int panel3 = panel2 + MR * kc;
+    for (int p = 0; p < kc; p++) {
+      int from = first + p * acs;
+      int to = p * MR;
+      dst[panel + to] = alpha * a[from];
+      dst[panel + to + 1] = alpha * a[from + 1];
+      dst[panel + to + 2] = alpha * a[from + 2];
+      dst[panel + to + 3] = alpha * a[from + 3];
+      dst[panel1 + to] = alpha * a[from + 4];
+      dst[panel1 + to + 1] = alpha * a[from + 5];
+      dst[panel1 + to + 2] = alpha * a[from + 6];
+      dst[panel1 + to + 3] = alpha * a[from + 7];
+      dst[panel2 + to] = alpha * a[from + 8];
+      dst[panel2 + to + 1] = alpha * a[from + 9];
+      dst[panel2 + to + 2] = alpha * a[from + 10];
+      dst[panel2 + to + 3] = alpha * a[from + 11];
+      dst[panel3 + to] = alpha * a[from + 12];
+      dst[panel3 + to + 1] = alpha * a[from + 13];
+      dst[panel3 + to + 2] = alpha * a[from + 14];
+      dst[panel3 + to + 3] = alpha * a[from + 15];
     }
   }
 
@@ -127,36 +171,8 @@ final class Packing {
 
   /** Double-precision twin of {@link #packA(float, float[], int, int, int, int, int, float[])}. */
   static void packA(double alpha, double[] a, int aIndex, int ars, int acs, int mc, int kc, double[] dst) {
-    int q = 0;
-    if (acs == 1) {
-      for (; q + MR <= mc; q += MR) {
-        int panel = q * kc;
-        int r0 = aIndex + q * ars;
-        int r1 = r0 + ars;
-        int r2 = r1 + ars;
-        int r3 = r2 + ars;
-        for (int p = 0; p < kc; p++) {
-          int to = panel + p * MR;
-          dst[to] = alpha * a[r0 + p];
-          dst[to + 1] = alpha * a[r1 + p];
-          dst[to + 2] = alpha * a[r2 + p];
-          dst[to + 3] = alpha * a[r3 + p];
-        }
-      }
-    } else if (ars == 1) {
-      for (; q + MR <= mc; q += MR) {
-        int panel = q * kc;
-        int first = aIndex + q;
-        for (int p = 0; p < kc; p++) {
-          int to = panel + p * MR;
-          int from = first + p * acs;
-          dst[to] = alpha * a[from];
-          dst[to + 1] = alpha * a[from + 1];
-          dst[to + 2] = alpha * a[from + 2];
-          dst[to + 3] = alpha * a[from + 3];
-        }
-      }
-    }
+    int q = acs == 1 ? panelsFromRows(alpha, a, aIndex, ars, mc, kc, dst)
+        : ars == 1 ? panelsFromColumns(alpha, a, aIndex, acs, mc, kc, dst) : 0;
     for (; q < mc; q += MR) {
       int rows = Math.min(MR, mc - q);
       int panel = q * kc;
@@ -167,6 +183,78 @@ final class Packing {
           dst[to + r] = r < rows ? alpha * a[from + r * ars] : 0d;
         }
       }
+    }
+  }
+
+  /** The whole panels of an op(A) = A block (acs = 1), four rows read side by side; returns the rows done. */
+  private static int panelsFromRows(double alpha, double[] a, int aIndex, int ars, int mc, int kc, double[] dst) {
+    int q = 0;
+    for (; q + MR <= mc; q += MR) {
+      int panel = q * kc;
+      int r0 = aIndex + q * ars;
+      int r1 = r0 + ars;
+      int r2 = r1 + ars;
+      int r3 = r2 + ars;
+      for (int p = 0; p < kc; p++) {
+        int to = panel + p * MR;
+        dst[to] = alpha * a[r0 + p];
+        dst[to + 1] = alpha * a[r1 + p];
+        dst[to + 2] = alpha * a[r2 + p];
+        dst[to + 3] = alpha * a[r3 + p];
+      }
+    }
+    return q;
+  }
+
+  /** The whole panels of an op(A) = Aᵀ block (ars = 1), four at a time while they last; returns the rows done. */
+  private static int panelsFromColumns(double alpha, double[] a, int aIndex, int acs, int mc, int kc, double[] dst) {
+    int q = 0;
+    for (; q + 4 * MR <= mc; q += 4 * MR) {
+      fourPanelsFromColumns(alpha, a, aIndex + q, acs, kc, dst, q * kc);
+    }
+    for (; q + MR <= mc; q += MR) {
+      int panel = q * kc;
+      int first = aIndex + q;
+      for (int p = 0; p < kc; p++) {
+        int to = panel + p * MR;
+        int from = first + p * acs;
+        dst[to] = alpha * a[from];
+        dst[to + 1] = alpha * a[from + 1];
+        dst[to + 2] = alpha * a[from + 2];
+        dst[to + 3] = alpha * a[from + 3];
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Four panels of a transposed A (ars = 1), {@value #MR} rows each, from the 16 contiguous values
+   * of each k-step, a cache line or two read at once: one panel at a time read 16 bytes of each of
+   * kc lines (acs apart), and came back for the next 16 after the lines had left L1.
+   */
+  private static void fourPanelsFromColumns(double alpha, double[] a, int first, int acs, int kc, double[] dst, int panel) {
+    int panel1 = panel + MR * kc;
+    int panel2 = panel1 + MR * kc;
+    int panel3 = panel2 + MR * kc;
+    for (int p = 0; p < kc; p++) {
+      int from = first + p * acs;
+      int to = p * MR;
+      dst[panel + to] = alpha * a[from];
+      dst[panel + to + 1] = alpha * a[from + 1];
+      dst[panel + to + 2] = alpha * a[from + 2];
+      dst[panel + to + 3] = alpha * a[from + 3];
+      dst[panel1 + to] = alpha * a[from + 4];
+      dst[panel1 + to + 1] = alpha * a[from + 5];
+      dst[panel1 + to + 2] = alpha * a[from + 6];
+      dst[panel1 + to + 3] = alpha * a[from + 7];
+      dst[panel2 + to] = alpha * a[from + 8];
+      dst[panel2 + to + 1] = alpha * a[from + 9];
+      dst[panel2 + to + 2] = alpha * a[from + 10];
+      dst[panel2 + to + 3] = alpha * a[from + 11];
+      dst[panel3 + to] = alpha * a[from + 12];
+      dst[panel3 + to + 1] = alpha * a[from + 13];
+      dst[panel3 + to + 2] = alpha * a[from + 14];
+      dst[panel3 + to + 3] = alpha * a[from + 15];
     }
   }
 
