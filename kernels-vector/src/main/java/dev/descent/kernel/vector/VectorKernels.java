@@ -55,7 +55,7 @@ public final class VectorKernels implements MatrixKernels {
   /** Products of at most this many multiply-adds take the direct path. */
   static final long DIRECT_WORK = 1L << 17;
 
-  /** Products at most this deep take the direct path whatever their size, unless split between threads. */
+  /** Products at most this deep take the direct path whatever their size. */
   static final int SHALLOW = 3;
 
   /** Shallow products and single rows with at least this many multiply-adds are split between threads. */

@@ -54,8 +54,10 @@ class VectorKernelsTest {
   @Test
   void shallowProductsAndSingleRowsSplitBetweenThreadsWithTheSameBits() {
     // Bound by memory, these are split from far fewer multiply-adds than other products: a single
-    // example's weight gradient (k = 1) and its pass through a wide layer (m = 1), both layouts of B.
-    int[][] shapes = {{784, 256, 1}, {257, 300, 2}, {1, 256, 784}, {1, 1000, 70}};
+    // example's weight gradient (k = 1) and its pass through a wide layer (m = 1), both layouts of B;
+    // the last, past GemmThreads.PARALLEL_WORK and deeper than a packed block, once went to the packed
+    // path on two threads and the direct one on one, with other sums.
+    int[][] shapes = {{784, 256, 1}, {257, 300, 2}, {1, 256, 784}, {1, 1000, 70}, {1, 1024, 4096}};
     for (int[] shape : shapes) {
       assertTrue((long) shape[0] * shape[1] * shape[2] >= VectorKernels.STREAMING_WORK, Arrays.toString(shape));
       for (int t = 0; t < 4; t++) {
