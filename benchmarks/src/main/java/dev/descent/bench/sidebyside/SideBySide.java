@@ -50,6 +50,9 @@ public final class SideBySide {
   /** How many times faster than the NumPy version the exercise should train. */
   static final double EXERCISE_TARGET = 10;
 
+  /** The exercise's line among the rounds under the table. */
+  private static final String EXERCISE_ROUNDS = "2-10-5-1 exercise (s)";
+
   /** The seed of the exercise's data and weights, and of the MLP's. */
   static final long SEED = 1;
 
@@ -71,6 +74,7 @@ public final class SideBySide {
     List<Comparison> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     BlasInUse blas = new BlasInUse();
+    RoundLog log = new RoundLog();
     String kernel = Kernels.selected().name();
     progress("Descent: the 2-10-5-1 exercise (%d updates): a first run, then untimed runs for %s s, kernel %s",
         options.updates(), options.warmup(), kernel);
@@ -96,15 +100,19 @@ public final class SideBySide {
       for (int r = 1; r <= options.repeats(); r++) {
         progress("The exercise, timed run %d of %d: Descent%s", r, options.repeats(),
             dir == null ? "" : ", NumPy (with its gradient check), PyTorch (" + options.threads() + " threads)");
-        best = Math.min(best, CirclesExercise.train(data, SEED, options.updates()).seconds());
+        double seconds = CirclesExercise.train(data, SEED, options.updates()).seconds();
+        log.add(EXERCISE_ROUNDS, "Descent", seconds);
+        best = Math.min(best, seconds);
         if (dir == null) {
           continue;
         }
         PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
         blas.record("NumPy", numpy);
         numpyBest = lesser(numpyBest, best(numpy));
+        log.add(EXERCISE_ROUNDS, "NumPy", best(numpy));
         PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
         torchBest = lesser(torchBest, best(torch));
+        log.add(EXERCISE_ROUNDS, "PyTorch", best(torch));
         if (r == 1) {
           JsonObject check = numpy.find("measure", "gradient_check");
           if (check != null) {
@@ -139,8 +147,10 @@ public final class SideBySide {
         progress("MLP 784-256-128-10 training, batch %d, round %d of %d (%s s warm-up, %s s timed): Descent%s", batch,
             r, options.repeats(), options.warmup(), options.seconds(),
             options.runPython() ? ", then PyTorch (" + options.threads() + " threads)" : "");
-        descentRate = greater(descentRate, Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(),
-            options.seconds()).samplesPerSecond());
+        double rate = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
+            .samplesPerSecond();
+        log.add("MLP batch " + batch + " (samples/s)", "Descent", rate);
+        descentRate = greater(descentRate, rate);
         if (!options.runPython()) {
           continue;
         }
@@ -154,7 +164,9 @@ public final class SideBySide {
           torchVersion = info.get("version").getAsString() + ", " + info.get("threads").getAsInt() + " threads";
         }
         JsonObject result = torchMlp.find("batch", batch);
-        torchRate = greater(torchRate, result == null ? Double.NaN : result.get("samples_per_second").getAsDouble());
+        double torchRound = result == null ? Double.NaN : result.get("samples_per_second").getAsDouble();
+        log.add("MLP batch " + batch + " (samples/s)", "PyTorch", torchRound);
+        torchRate = greater(torchRate, torchRound);
       }
       rows.add(new Comparison("MLP training, batch " + batch + ", " + best3 + " (samples/s)", descentRate, torchRate,
           "PyTorch", true, MLP_TARGETS.getOrDefault(batch, Double.NaN)));
@@ -179,6 +191,10 @@ public final class SideBySide {
     report.append(String.join(",", costs.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, " %s %.4f", e.getKey(), e.getValue())).toList()));
     report.append('\n');
+    report.append("Every round:\n");
+    for (String line : log.lines()) {
+      report.append("  ").append(line).append('\n');
+    }
     for (String line : blas.lines()) {
       report.append(line).append('\n');
     }
