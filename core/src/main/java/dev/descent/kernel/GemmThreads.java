@@ -7,8 +7,10 @@ import dev.descent.concurrent.WorkerPool;
  * Splits a large product's C between the threads of {@link WorkerPool#shared()}, allocating nothing.
  *
  * <p>C is cut into {@code parts} windows of nearly equal size along its longer side, at multiples of
- * {@value #COLUMN_STEP} columns or {@link MicroKernel#ROWS} rows (whole vector widths or
- * micro-kernel strips). The windows are dealt in contiguous runs to the calling thread and the
+ * {@value #COLUMN_STEP} columns or {@value #ROW_STEP} rows (whole vector widths; whole strips of
+ * the {@code blocked} kernel's {@link MicroKernel#ROWS}-row tiles and of the {@code vector} kernel's
+ * 4-row tiles and row groups, so that no window but the last ends in a cut tile or in the rarely
+ * taken paths for leftover rows). The windows are dealt in contiguous runs to the calling thread and the
  * pool's workers (more windows than participants simply makes some runs longer), and the call
  * returns when all are done. The split is never along k, so each element of C is computed by one
  * thread in the same order as without threads.
@@ -22,8 +24,9 @@ public final class GemmThreads {
   /** Products with fewer multiply-adds than this stay on the calling thread. */
   static final long PARALLEL_WORK = 1L << 22;
 
-  private static final int COLUMN_STEP = 16;
-  private static final int ROW_STEP = MicroKernel.ROWS;
+  static final int COLUMN_STEP = 16;
+  /** Rows of a window, a multiple of: 12, the least common multiple of the kernels' tile heights 3 and 4. */
+  static final int ROW_STEP = 12;
   private static final int MIN_PART = 64;
 
   private GemmThreads() {}

@@ -38,6 +38,27 @@ class GemmThreadsTest {
   }
 
   @Test
+  void windowsStartAtWholeTilesOfEveryKernel() {
+    // Rows at multiples of 12 (the blocked kernel's 3-row and the vector kernel's 4-row tiles),
+    // columns at multiples of 16: only the last window of C may end in a cut tile.
+    for (int[] shape : new int[][] {{1000, 256}, {784, 256}, {97, 1000}, {256, 1024}}) {
+      int m = shape[0];
+      int n = shape[1];
+      boolean byColumns = n >= m;
+      int length = byColumns ? n : m;
+      int step = byColumns ? GemmThreads.COLUMN_STEP : GemmThreads.ROW_STEP;
+      for (int parts = 2; parts <= 5; parts++) {
+        for (int part = 1; part < parts; part++) {
+          int start = GemmThreads.boundary(part, parts, length, step);
+          assertEquals(0, start % step, m + "×" + n + " in " + parts + " parts: window " + part + " starts at " + start);
+        }
+      }
+    }
+    assertEquals(0, GemmThreads.ROW_STEP % MicroKernel.ROWS);
+    assertEquals(0, GemmThreads.ROW_STEP % 4);
+  }
+
+  @Test
   void aFailingWindowReachesTheCallerAndThePoolCarriesOn() {
     int parts = Math.max(2, WorkerPool.shared().size());
     float[] c = new float[128 * 128];
