@@ -133,16 +133,22 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    int parts = GemmThreads.parts(threads, m, n, k);
-    boolean dots = dots(transA, transB, n, k);
-    int streamingParts = dots ? 1 : streamingParts(m, n, k);
-    if (!dots && streamingParts == 1 && direct(m, n, k, parts)) {
-      FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      return;
+    GemmThreads.FloatWindows product;
+    int parts;
+    if (dots(transA, transB, n, k)) {
+      product = FloatDots::multiply;
+      parts = GemmThreads.parts(threads, m, n, k);
+    } else if (direct(m, n, k)) {
+      parts = streamingParts(m, n, k);
+      if (parts == 1) {
+        FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        return;
+      }
+      product = FloatDirect::window;
+    } else {
+      product = FloatBlocked::multiply;
+      parts = GemmThreads.parts(threads, m, n, k);
     }
-    GemmThreads.FloatWindows product = dots ? FloatDots::multiply
-        : streamingParts > 1 ? FloatDirect::window : FloatBlocked::multiply;
-    parts = Math.max(parts, streamingParts);
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -164,16 +170,22 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    int parts = GemmThreads.parts(threads, m, n, k);
-    boolean dots = dots(transA, transB, n, k);
-    int streamingParts = dots ? 1 : streamingParts(m, n, k);
-    if (!dots && streamingParts == 1 && direct(m, n, k, parts)) {
-      DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      return;
+    GemmThreads.DoubleWindows product;
+    int parts;
+    if (dots(transA, transB, n, k)) {
+      product = DoubleDots::multiply;
+      parts = GemmThreads.parts(threads, m, n, k);
+    } else if (direct(m, n, k)) {
+      parts = streamingParts(m, n, k);
+      if (parts == 1) {
+        DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        return;
+      }
+      product = DoubleDirect::window;
+    } else {
+      product = DoubleBlocked::multiply;
+      parts = GemmThreads.parts(threads, m, n, k);
     }
-    GemmThreads.DoubleWindows product = dots ? DoubleDots::multiply
-        : streamingParts > 1 ? DoubleDirect::window : DoubleBlocked::multiply;
-    parts = Math.max(parts, streamingParts);
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -188,10 +200,10 @@ public final class VectorKernels implements MatrixKernels {
   /**
    * Whether a product takes the direct path: small ones, and shallow ones (k ≤ {@value #SHALLOW},
    * as in the weight gradient of a single example) or single rows (a single example through a
-   * layer) that one thread computes, for which packing costs more than the product.
+   * layer) of any size, for which packing costs more than the product.
    */
-  private static boolean direct(int m, int n, int k, int parts) {
-    return (long) m * n * k <= DIRECT_WORK || ((k <= SHALLOW || m == 1) && parts == 1);
+  private static boolean direct(int m, int n, int k) {
+    return (long) m * n * k <= DIRECT_WORK || k <= SHALLOW || m == 1;
   }
 
   /**
