@@ -112,7 +112,7 @@ public final class BlockedKernels implements MatrixKernels {
       BlockedGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, BlockedGemm::multiply,
+    GemmThreads.split(parts, m, n, MicroKernel.ROWS, BlockedGemm::multiply,
         alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
@@ -138,7 +138,7 @@ public final class BlockedKernels implements MatrixKernels {
       BlockedGemm.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, BlockedGemm::multiply,
+    GemmThreads.split(parts, m, n, MicroKernel.ROWS, BlockedGemm::multiply,
         alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 }

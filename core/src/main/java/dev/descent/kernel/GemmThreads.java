@@ -7,10 +7,9 @@ import dev.descent.concurrent.WorkerPool;
  * Splits a large product's C between the threads of {@link WorkerPool#shared()}, allocating nothing.
  *
  * <p>C is cut into {@code parts} windows of nearly equal size along its longer side, at multiples of
- * {@value #COLUMN_STEP} columns or {@value #ROW_STEP} rows (whole vector widths; whole strips of
- * the {@code blocked} kernel's {@link MicroKernel#ROWS}-row tiles and of the {@code vector} kernel's
- * 4-row tiles and row groups, so that no window but the last ends in a cut tile or in the rarely
- * taken paths for leftover rows). The windows are dealt in contiguous runs to the calling thread and the
+ * {@value #COLUMN_STEP} columns (whole vector widths) or of the kernel's row step (the height of its
+ * tiles, {@link MicroKernel#ROWS} rows for the {@code blocked} kernel, so that no window but the
+ * last ends in a cut tile or in the rarely taken code for leftover rows). The windows are dealt in contiguous runs to the calling thread and the
  * pool's workers (more windows than participants simply makes some runs longer), and the call
  * returns when all are done. The split is never along k, so each element of C is computed by one
  * thread in the same order as without threads.
@@ -25,8 +24,6 @@ public final class GemmThreads {
   static final long PARALLEL_WORK = 1L << 22;
 
   static final int COLUMN_STEP = 16;
-  /** Rows of a window, a multiple of: 12, the least common multiple of the kernels' tile heights 3 and 4. */
-  static final int ROW_STEP = 12;
   private static final int MIN_PART = 64;
 
   private GemmThreads() {}
@@ -73,29 +70,32 @@ public final class GemmThreads {
     return Math.max(1, Math.min(threads, Math.max(m, n) / MIN_PART));
   }
 
-  /** Computes the m×n matrix C as {@code parts} windows of {@code product} on the shared pool. */
+  /**
+   * Computes the m×n matrix C as {@code parts} windows of {@code product} on the shared pool, cut
+   * by rows at multiples of {@code rowStep}.
+   */
   public static void split(
-      int parts, int m, int n, FloatWindows product,
+      int parts, int m, int n, int rowStep, FloatWindows product,
       float alpha, float[] a, int aOff, int ars, int acs,
       float[] b, int bOff, int brs, int bcs,
       float beta, float[] c, int cOff, int ldc, int k) {
     WorkerPool pool = WorkerPool.shared();
     synchronized (pool) {
       Split.CALL.floats(product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
-      Split.CALL.run(pool, parts, m, n);
+      Split.CALL.run(pool, parts, m, n, rowStep);
     }
   }
 
-  /** Double-precision twin of {@link #split(int, int, int, FloatWindows, float, float[], int, int, int, float[], int, int, int, float, float[], int, int, int)}. */
+  /** Double-precision twin of {@link #split(int, int, int, int, FloatWindows, float, float[], int, int, int, float[], int, int, int, float, float[], int, int, int)}. */
   public static void split(
-      int parts, int m, int n, DoubleWindows product,
+      int parts, int m, int n, int rowStep, DoubleWindows product,
       double alpha, double[] a, int aOff, int ars, int acs,
       double[] b, int bOff, int brs, int bcs,
       double beta, double[] c, int cOff, int ldc, int k) {
     WorkerPool pool = WorkerPool.shared();
     synchronized (pool) {
       Split.CALL.doubles(product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
-      Split.CALL.run(pool, parts, m, n);
+      Split.CALL.run(pool, parts, m, n, rowStep);
     }
   }
 
@@ -142,6 +142,7 @@ public final class GemmThreads {
     private int parts;
     private int m;
     private int n;
+    private int rowStep;
     private boolean byColumns;
 
     private Split(int participants) {
@@ -186,10 +187,11 @@ public final class GemmThreads {
     }
 
     /** Deals the windows to the participants, runs them and forgets the operands. */
-    void run(WorkerPool pool, int parts, int m, int n) {
+    void run(WorkerPool pool, int parts, int m, int n, int rowStep) {
       this.parts = parts;
       this.m = m;
       this.n = n;
+      this.rowStep = rowStep;
       byColumns = n >= m;
       int participants = Math.min(parts, pool.size());
       for (int w = 0; w < participants; w++) {
@@ -213,7 +215,7 @@ public final class GemmThreads {
     @Override
     public void run(int from, int to, int worker) {
       int length = byColumns ? n : m;
-      int step = byColumns ? COLUMN_STEP : ROW_STEP;
+      int step = byColumns ? COLUMN_STEP : rowStep;
       for (int part = from; part < to; part++) {
         int lo = boundary(part, parts, length, step);
         int hi = boundary(part + 1, parts, length, step);

@@ -24,9 +24,9 @@ class GemmThreadsTest {
       int n = shape[1];
       for (int parts = 1; parts <= pool + 3; parts++) {
         float[] c = new float[m * n];
-        GemmThreads.split(parts, m, n, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, n, 1);
+        GemmThreads.split(parts, m, n, MicroKernel.ROWS, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, n, 1);
         double[] cd = new double[m * n];
-        GemmThreads.split(parts, m, n, GemmThreadsTest::countWindow, 1d, null, 0, 0, 0, null, 0, 0, 0, 0d, cd, 0, n, 1);
+        GemmThreads.split(parts, m, n, MicroKernel.ROWS, GemmThreadsTest::countWindow, 1d, null, 0, 0, 0, null, 0, 0, 0, 0d, cd, 0, n, 1);
         for (int i = 0; i < m * n; i++) {
           if (c[i] != 1 || cd[i] != 1) {
             assertEquals(1f, c[i], m + "×" + n + " in " + parts + " parts: element " + i + " (float)");
@@ -38,24 +38,28 @@ class GemmThreadsTest {
   }
 
   @Test
-  void windowsStartAtWholeTilesOfEveryKernel() {
-    // Rows at multiples of 12 (the blocked kernel's 3-row and the vector kernel's 4-row tiles),
-    // columns at multiples of 16: only the last window of C may end in a cut tile.
-    for (int[] shape : new int[][] {{1000, 256}, {784, 256}, {97, 1000}, {256, 1024}}) {
-      int m = shape[0];
-      int n = shape[1];
-      boolean byColumns = n >= m;
-      int length = byColumns ? n : m;
-      int step = byColumns ? GemmThreads.COLUMN_STEP : GemmThreads.ROW_STEP;
-      for (int parts = 2; parts <= 5; parts++) {
-        for (int part = 1; part < parts; part++) {
-          int start = GemmThreads.boundary(part, parts, length, step);
-          assertEquals(0, start % step, m + "×" + n + " in " + parts + " parts: window " + part + " starts at " + start);
+  void windowsStartAtWholeTilesOfTheKernel() {
+    // Rows at multiples of the row step the kernel gives, columns at multiples of 16: only the
+    // last window of C may end in a cut tile.
+    for (int rowStep : new int[] {MicroKernel.ROWS, 4}) {
+      for (int[] shape : new int[][] {{1000, 256}, {784, 256}, {97, 1000}, {256, 1024}}) {
+        int m = shape[0];
+        int n = shape[1];
+        for (int parts = 2; parts <= 5; parts++) {
+          java.util.Queue<int[]> windows = new java.util.concurrent.ConcurrentLinkedQueue<>();
+          GemmThreads.split(parts, m, n, rowStep,
+              (alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, i0, i1, j0, j1) ->
+                  windows.add(new int[] {i0, j0}),
+              1f, null, 0, 0, 0, null, 0, 0, 0, 0f, new float[0], 0, n, 1);
+          assertEquals(parts, windows.size(), m + "×" + n + " in " + parts + " parts");
+          for (int[] w : windows) {
+            String what = m + "×" + n + " in " + parts + " parts, row step " + rowStep + ": window at " + w[0] + ", " + w[1];
+            assertEquals(0, w[0] % rowStep, what);
+            assertEquals(0, w[1] % GemmThreads.COLUMN_STEP, what);
+          }
         }
       }
     }
-    assertEquals(0, GemmThreads.ROW_STEP % MicroKernel.ROWS);
-    assertEquals(0, GemmThreads.ROW_STEP % 4);
   }
 
   @Test
@@ -63,13 +67,13 @@ class GemmThreadsTest {
     int parts = Math.max(2, WorkerPool.shared().size());
     float[] c = new float[128 * 128];
     IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> GemmThreads.split(
-        parts, 128, 128, (alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, cc, cOff, ldc, k, i0, i1, j0, j1) -> {
+        parts, 128, 128, MicroKernel.ROWS, (alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, cc, cOff, ldc, k, i0, i1, j0, j1) -> {
           if (j0 > 0) {
             throw new IllegalStateException("window from column " + j0);
           }
         }, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 128, 1));
     assertEquals(true, thrown.getMessage().startsWith("window from column "), thrown.getMessage());
-    GemmThreads.split(parts, 128, 128, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 128, 1);
+    GemmThreads.split(parts, 128, 128, MicroKernel.ROWS, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 128, 1);
     assertEquals(1f, c[128 * 128 - 1]);
   }
 
@@ -77,7 +81,7 @@ class GemmThreadsTest {
   void theOperandsAreNotKeptAfterTheCall() throws Exception {
     float[] c = new float[64 * 64];
     java.lang.ref.WeakReference<float[]> kept = new java.lang.ref.WeakReference<>(c);
-    GemmThreads.split(2, 64, 64, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 64, 1);
+    GemmThreads.split(2, 64, 64, MicroKernel.ROWS, GemmThreadsTest::countWindow, 1f, null, 0, 0, 0, null, 0, 0, 0, 0f, c, 0, 64, 1);
     c = null;
     for (int i = 0; i < 50 && kept.get() != null; i++) {
       System.gc();

@@ -61,6 +61,12 @@ public final class VectorKernels implements MatrixKernels {
   /** Shallow products and single rows with at least this many multiply-adds are split between threads. */
   static final long STREAMING_WORK = 1L << 16;
 
+  /**
+   * The rows at which products split between threads are cut: the packed path's tile height, also
+   * the size of the direct path's row groups, so that only the last window ends in a cut tile.
+   */
+  private static final int ROW_STEP = Packing.MR;
+
   /** The least depth k of a product on the dot-product path. */
   static final int DOT_DEPTH = 64;
 
@@ -157,7 +163,7 @@ public final class VectorKernels implements MatrixKernels {
       product.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
+    GemmThreads.split(parts, m, n, ROW_STEP, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   @Override
@@ -194,7 +200,7 @@ public final class VectorKernels implements MatrixKernels {
       product.multiply(alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k, 0, m, 0, n);
       return;
     }
-    GemmThreads.split(parts, m, n, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
+    GemmThreads.split(parts, m, n, ROW_STEP, product, alpha, a, aOff, ars, acs, b, bOff, brs, bcs, beta, c, cOff, ldc, k);
   }
 
   /**
