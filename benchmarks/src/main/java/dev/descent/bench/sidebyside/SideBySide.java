@@ -108,11 +108,13 @@ public final class SideBySide {
         }
         PythonScript.Outcome numpy = python(options, "exercise_numpy.py", exerciseArgs, "NumPy", notes);
         blas.record("NumPy", numpy);
-        numpyBest = lesser(numpyBest, best(numpy));
-        log.add(EXERCISE_ROUNDS, "NumPy", best(numpy));
+        double numpySeconds = best(numpy);
+        numpyBest = lesser(numpyBest, numpySeconds);
+        log.add(EXERCISE_ROUNDS, "NumPy", numpySeconds);
         PythonScript.Outcome torch = python(options, "exercise_torch.py", exerciseArgs, "PyTorch", notes);
-        torchBest = lesser(torchBest, best(torch));
-        log.add(EXERCISE_ROUNDS, "PyTorch", best(torch));
+        double torchSeconds = best(torch);
+        torchBest = lesser(torchBest, torchSeconds);
+        log.add(EXERCISE_ROUNDS, "PyTorch", torchSeconds);
         if (r == 1) {
           JsonObject check = numpy.find("measure", "gradient_check");
           if (check != null) {
@@ -141,6 +143,7 @@ public final class SideBySide {
         Double.NaN));
 
     for (int batch : options.batches()) {
+      String rounds = "MLP batch " + batch + " (samples/s)";
       double descentRate = Double.NaN;
       double torchRate = Double.NaN;
       for (int r = 1; r <= options.repeats(); r++) {
@@ -149,7 +152,7 @@ public final class SideBySide {
             options.runPython() ? ", then PyTorch (" + options.threads() + " threads)" : "");
         double rate = Throughput.measure(MlpWorkload.create(batch, SEED), options.warmup(), options.seconds())
             .samplesPerSecond();
-        log.add("MLP batch " + batch + " (samples/s)", "Descent", rate);
+        log.add(rounds, "Descent", rate);
         descentRate = greater(descentRate, rate);
         if (!options.runPython()) {
           continue;
@@ -165,7 +168,7 @@ public final class SideBySide {
         }
         JsonObject result = torchMlp.find("batch", batch);
         double torchRound = result == null ? Double.NaN : result.get("samples_per_second").getAsDouble();
-        log.add("MLP batch " + batch + " (samples/s)", "PyTorch", torchRound);
+        log.add(rounds, "PyTorch", torchRound);
         torchRate = greater(torchRate, torchRound);
       }
       rows.add(new Comparison("MLP training, batch " + batch + ", " + best3 + " (samples/s)", descentRate, torchRate,
