@@ -3,6 +3,7 @@ package dev.descent.train;
 import dev.descent.loss.BinaryCrossEntropy;
 import dev.descent.loss.CrossEntropy;
 import dev.descent.loss.Loss;
+import dev.descent.tensor.DType;
 import dev.descent.tensor.Tensor;
 
 /**
@@ -23,15 +24,10 @@ public final class Metrics {
   /** The number of rows of {@code output} predicted correctly. */
   public static int correct(Tensor output, Tensor target) {
     int n = output.rows();
-    int hits = 0;
     if (output.cols() == 1) {
-      for (int r = 0; r < n; r++) {
-        boolean predicted = output.get(r) > 0.5;
-        boolean actual = target.get(r) > 0.5;
-        hits += predicted == actual ? 1 : 0;
-      }
-      return hits;
+      return thresholdHits(output, target);
     }
+    int hits = 0;
     for (int r = 0; r < n; r++) {
       int predicted = output.argmax(r);
       int actual = target.cols() == 1 ? (int) target.get(r) : target.argmax(r);
@@ -47,13 +43,37 @@ public final class Metrics {
    */
   public static int correct(Loss loss, Tensor output, Tensor target) {
     if (loss instanceof BinaryCrossEntropy) {
-      int hits = 0;
-      for (int i = 0; i < output.size(); i++) {
-        hits += (output.get(i) > 0.5) == (target.get(i) > 0.5) ? 1 : 0;
-      }
-      return hits;
+      return thresholdHits(output, target);
     }
     return correct(output, target);
+  }
+
+  /**
+   * The elements where {@code output} and {@code target} fall on the same side of 0.5 (above it, or
+   * not), read from the raw arrays when both are float64 or both float32: this runs after every
+   * update of training.
+   */
+  private static int thresholdHits(Tensor output, Tensor target) {
+    int n = output.size();
+    int hits = 0;
+    if (output.dtype() == DType.FLOAT64 && target.dtype() == DType.FLOAT64) {
+      double[] o = output.doubles();
+      double[] t = target.doubles();
+      for (int i = 0; i < n; i++) {
+        hits += (o[i] > 0.5) == (t[i] > 0.5) ? 1 : 0;
+      }
+    } else if (output.dtype() == DType.FLOAT32 && target.dtype() == DType.FLOAT32) {
+      float[] o = output.floats();
+      float[] t = target.floats();
+      for (int i = 0; i < n; i++) {
+        hits += (o[i] > 0.5f) == (t[i] > 0.5f) ? 1 : 0;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        hits += (output.get(i) > 0.5) == (target.get(i) > 0.5) ? 1 : 0;
+      }
+    }
+    return hits;
   }
 
   /** The number of predictions {@link #correct(Loss, Tensor, Tensor)} counts for {@code output}. */

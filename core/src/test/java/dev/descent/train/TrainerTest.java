@@ -400,6 +400,20 @@ class TrainerTest {
   }
 
   @Test
+  void binaryCrossEntropyAccuracyCountsEveryLabelInEitherPrecisionAndInMixedOnes() {
+    BinaryCrossEntropy bce = new BinaryCrossEntropy(false);
+    double[] outputs = {0.9, 0.2, 0.5, 0.51, 0.1, 0.7};
+    double[] targets = {1, 0, 1, 1, 1, 0};
+    // labels 0, 1, 3 agree; 2 (0.5 is not above 0.5), 4 and 5 do not
+    for (DType o : DType.values()) {
+      for (DType t : DType.values()) {
+        assertEquals(3, Metrics.correct(bce, Tensor.of(o, 3, 2, outputs), Tensor.of(t, 3, 2, targets)), o + "/" + t);
+      }
+    }
+    assertEquals(6, Metrics.predictions(bce, Tensor.of(F64, 3, 2, outputs)));
+  }
+
+  @Test
   void multiClassAccuracyWithIndexAndOneHotTargets() {
     Tensor out = Tensor.of(F64, 3, 3, 0.1, 0.7, 0.2, 0.5, 0.3, 0.2, 0.3, 0.3, 0.4);
     assertEquals(2, Metrics.correct(out, Tensor.of(F64, 3, 1, 1, 1, 2)));
