@@ -139,22 +139,17 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    GemmThreads.FloatWindows product;
-    int parts;
-    if (dots(transA, transB, n, k)) {
-      product = FloatDots::multiply;
-      parts = GemmThreads.parts(threads, m, n, k);
-    } else if (direct(m, n, k)) {
-      parts = streamingParts(m, n, k);
-      if (parts == 1) {
-        FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        return;
-      }
-      product = FloatDirect::window;
-    } else {
-      product = FloatBlocked::multiply;
-      parts = GemmThreads.parts(threads, m, n, k);
+    Path path = Path.of(transA, transB, m, n, k);
+    int parts = parts(path, m, n, k);
+    if (path == Path.DIRECT && parts == 1) {
+      FloatDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
     }
+    GemmThreads.FloatWindows product = switch (path) {
+      case DOTS -> FloatDots::multiply;
+      case DIRECT -> FloatDirect::window;
+      case PACKED -> FloatBlocked::multiply;
+    };
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -176,22 +171,17 @@ public final class VectorKernels implements MatrixKernels {
     if (RowScaling.withoutProduct(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
-    GemmThreads.DoubleWindows product;
-    int parts;
-    if (dots(transA, transB, n, k)) {
-      product = DoubleDots::multiply;
-      parts = GemmThreads.parts(threads, m, n, k);
-    } else if (direct(m, n, k)) {
-      parts = streamingParts(m, n, k);
-      if (parts == 1) {
-        DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        return;
-      }
-      product = DoubleDirect::window;
-    } else {
-      product = DoubleBlocked::multiply;
-      parts = GemmThreads.parts(threads, m, n, k);
+    Path path = Path.of(transA, transB, m, n, k);
+    int parts = parts(path, m, n, k);
+    if (path == Path.DIRECT && parts == 1) {
+      DoubleDirect.multiply(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
     }
+    GemmThreads.DoubleWindows product = switch (path) {
+      case DOTS -> DoubleDots::multiply;
+      case DIRECT -> DoubleDirect::window;
+      case PACKED -> DoubleBlocked::multiply;
+    };
     int ars = transA ? 1 : lda;
     int acs = transA ? lda : 1;
     int brs = transB ? 1 : ldb;
@@ -204,35 +194,44 @@ public final class VectorKernels implements MatrixKernels {
   }
 
   /**
-   * Whether a product takes the direct path: small ones, and shallow ones (k ≤ {@value #SHALLOW},
-   * as in the weight gradient of a single example) or single rows (a single example through a
-   * layer) of any size, for which packing costs more than the product.
+   * The path a product takes, chosen by its shape alone, the same for float and double:
+   *
+   * <ul>
+   *   <li>{@link #DOTS}: A·Bᵀ (both read along k), at least {@value #DOT_DEPTH} deep, into at most
+   *       {@value #DOT_COLUMNS} columns of C; the choice does not depend on m, so a row of C gets
+   *       the same bits whatever rows are computed with it;
+   *   <li>{@link #DIRECT}: otherwise small ones, and shallow ones (k ≤ {@value #SHALLOW}, as in the
+   *       weight gradient of a single example) or single rows (a single example through a layer) of
+   *       any size, for which packing costs more than the product;
+   *   <li>{@link #PACKED}: every other product.
+   * </ul>
    */
-  private static boolean direct(int m, int n, int k) {
-    return (long) m * n * k <= DIRECT_WORK || k <= SHALLOW || m == 1;
+  private enum Path {
+    DOTS, DIRECT, PACKED;
+
+    static Path of(boolean transA, boolean transB, int m, int n, int k) {
+      if (!transA && transB && k >= DOT_DEPTH && n <= DOT_COLUMNS) {
+        return DOTS;
+      }
+      return (long) m * n * k <= DIRECT_WORK || k <= SHALLOW || m == 1 ? DIRECT : PACKED;
+    }
   }
 
   /**
-   * How many threads share a product bound by memory rather than arithmetic on the direct path: a
-   * shallow one (k ≤ {@value #SHALLOW}, the weight gradient of a single example writes a value of C
-   * per multiply-add) or a single row (one example through a layer reads a weight per multiply-add)
-   * of at least {@value #STREAMING_WORK} multiply-adds, which two cores, each with its own caches,
-   * move faster than one; 1 for every other product.
+   * How many windows a product on {@code path} is split into. On the direct path only products bound
+   * by memory rather than arithmetic are split: a shallow one (k ≤ {@value #SHALLOW}, the weight
+   * gradient of a single example writes a value of C per multiply-add) or a single row (one example
+   * through a layer reads a weight per multiply-add) of at least {@value #STREAMING_WORK}
+   * multiply-adds, which two cores, each with its own caches, move faster than one.
    */
-  private int streamingParts(int m, int n, int k) {
+  private int parts(Path path, int m, int n, int k) {
+    if (path != Path.DIRECT) {
+      return GemmThreads.parts(threads, m, n, k);
+    }
     if (k > SHALLOW && m != 1) {
       return 1;
     }
     return GemmThreads.parts(threads, m, n, k, STREAMING_WORK);
-  }
-
-  /**
-   * Whether a product takes the dot-product path: A·Bᵀ (both read along k), at least {@value
-   * #DOT_DEPTH} deep, into at most {@value #DOT_COLUMNS} columns of C. The choice does not depend on
-   * m, so a row of C gets the same bits whatever rows are computed with it.
-   */
-  private static boolean dots(boolean transA, boolean transB, int n, int k) {
-    return !transA && transB && k >= DOT_DEPTH && n <= DOT_COLUMNS;
   }
 
   private static void requireAvailable() {
