@@ -9,10 +9,10 @@ import dev.descent.concurrent.WorkerPool;
  * <p>C is cut into {@code parts} windows of nearly equal size along its longer side, at multiples of
  * {@value #COLUMN_STEP} columns (whole vector widths) or of the kernel's row step (the height of its
  * tiles, {@link MicroKernel#ROWS} rows for the {@code blocked} kernel, so that no window but the
- * last ends in a cut tile or in the rarely taken code for leftover rows). The windows are dealt in contiguous runs to the calling thread and the
- * pool's workers (more windows than participants simply makes some runs longer), and the call
- * returns when all are done. The split is never along k, so each element of C is computed by one
- * thread in the same order as without threads.
+ * last ends in a cut tile or in the rarely taken code for leftover rows). The windows are dealt in
+ * contiguous runs to the calling thread and the pool's workers (more windows than participants
+ * simply makes some runs longer), and the call returns when all are done. The split is never along
+ * k, so each element of C is computed by one thread in the same order as without threads.
  *
  * <p>The kernel hands over its product as a method ({@link FloatWindows}, {@link DoubleWindows})
  * and its arguments, which are held for the length of the call in a slot owned by the pool's lock:
