@@ -21,11 +21,30 @@ import jdk.incubator.vector.VectorSpecies;
  * overflow), so that C2 treats them as counted loops and moves the bounds checks out. Elements are
  * computed two rows by two columns at a time, eight independent chains sharing each row's loads
  * (a last odd row two columns at a time, four chains).
+ *
+ * <p>L is {@value #SUM_LANES}, the lanes of a {@value Lanes#BITS}-bit vector, whatever the width the
+ * kernel computes in ({@link Lanes}), so the bits are the same on every processor. Where the
+ * vectors are twice that wide (AVX-512), one vector holds both accumulators of an element, the
+ * first L lanes taking the even vectors and the last L the odd ones: each step takes 2L elements,
+ * as before, and the same lanes meet the same terms. A last odd vector of L terms goes into the
+ * first half lane by lane with {@link Math#fma}, and each of the first L lanes is added to its
+ * partner in the second half before the lanes are summed, as the two accumulators are otherwise.
  */
 final class DoubleDots {
   private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
-  private static final int LANES = SPECIES.length();
-  private static final int STEP = 2 * LANES;
+  /** The lanes of the partial sums: those of a {@value Lanes#BITS}-bit vector. */
+  static final int SUM_LANES = Lanes.BITS / Double.SIZE;
+  /** Elements of a row taken per step: one vector of each accumulator. */
+  private static final int STEP = 2 * SUM_LANES;
+  /** Whether one vector holds both accumulators (512-bit vectors) rather than one. */
+  private static final boolean WIDE = SPECIES.length() == STEP;
+
+  static {
+    if (!WIDE && SPECIES.length() != SUM_LANES) {
+      throw new IllegalStateException("vector kernel: dot products need " + SUM_LANES + " or " + STEP
+          + " lanes, not " + SPECIES.length() + " (" + SPECIES + ")");
+    }
+  }
 
   private DoubleDots() {}
 
@@ -74,15 +93,19 @@ final class DoubleDots {
   /** C(i, j) with A's row from ai and B's from bj. */
   private static void oneByOne(
       int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci) {
+    if (WIDE) {
+      oneByOneWide(k, alpha, a, ai, b, bj, beta, c, ci);
+      return;
+    }
     DoubleVector s0 = DoubleVector.zero(SPECIES);
     DoubleVector s1 = s0;
     int whole = k - k % STEP;
     int p = 0;
     for (; p < whole; p += STEP) {
       s0 = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), s0);
-      s1 = DoubleVector.fromArray(SPECIES, a, ai + p + LANES).fma(DoubleVector.fromArray(SPECIES, b, bj + p + LANES), s1);
+      s1 = DoubleVector.fromArray(SPECIES, a, ai + p + SUM_LANES).fma(DoubleVector.fromArray(SPECIES, b, bj + p + SUM_LANES), s1);
     }
-    if (p + LANES <= k) {
+    if (p + SUM_LANES <= k) {
       s0 = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), s0);
     }
     c[ci] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci]);
@@ -92,6 +115,10 @@ final class DoubleDots {
   private static void twoByTwo(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
       double beta, double[] c, int c0, int ldc) {
+    if (WIDE) {
+      twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc);
+      return;
+    }
     int a1 = a0 + lda;
     int b1 = b0 + ldb;
     DoubleVector s00 = DoubleVector.zero(SPECIES);
@@ -113,16 +140,16 @@ final class DoubleDots {
       s01 = x0.fma(y1, s01);
       s10 = x1.fma(y0, s10);
       s11 = x1.fma(y1, s11);
-      x0 = DoubleVector.fromArray(SPECIES, a, a0 + p + LANES);
-      x1 = DoubleVector.fromArray(SPECIES, a, a1 + p + LANES);
-      y0 = DoubleVector.fromArray(SPECIES, b, b0 + p + LANES);
-      y1 = DoubleVector.fromArray(SPECIES, b, b1 + p + LANES);
+      x0 = DoubleVector.fromArray(SPECIES, a, a0 + p + SUM_LANES);
+      x1 = DoubleVector.fromArray(SPECIES, a, a1 + p + SUM_LANES);
+      y0 = DoubleVector.fromArray(SPECIES, b, b0 + p + SUM_LANES);
+      y1 = DoubleVector.fromArray(SPECIES, b, b1 + p + SUM_LANES);
       t00 = x0.fma(y0, t00);
       t01 = x0.fma(y1, t01);
       t10 = x1.fma(y0, t10);
       t11 = x1.fma(y1, t11);
     }
-    if (p + LANES <= k) {
+    if (p + SUM_LANES <= k) {
       DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
       DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, a1 + p);
       DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, b0 + p);
@@ -142,6 +169,10 @@ final class DoubleDots {
   private static void twoByOne(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
       double beta, double[] c, int c0, int ldc) {
+    if (WIDE) {
+      twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc);
+      return;
+    }
     int a1 = a0 + lda;
     DoubleVector s0 = DoubleVector.zero(SPECIES);
     DoubleVector s1 = s0;
@@ -153,17 +184,90 @@ final class DoubleDots {
       DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
       s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
-      y = DoubleVector.fromArray(SPECIES, b, bj + p + LANES);
-      t0 = DoubleVector.fromArray(SPECIES, a, a0 + p + LANES).fma(y, t0);
-      t1 = DoubleVector.fromArray(SPECIES, a, a1 + p + LANES).fma(y, t1);
+      y = DoubleVector.fromArray(SPECIES, b, bj + p + SUM_LANES);
+      t0 = DoubleVector.fromArray(SPECIES, a, a0 + p + SUM_LANES).fma(y, t0);
+      t1 = DoubleVector.fromArray(SPECIES, a, a1 + p + SUM_LANES).fma(y, t1);
     }
-    if (p + LANES <= k) {
+    if (p + SUM_LANES <= k) {
       DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
       s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
     }
     c[c0] = finish(k, alpha, a, a0, b, bj, s0, t0, beta, c[c0]);
     c[c0 + ldc] = finish(k, alpha, a, a1, b, bj, s1, t1, beta, c[c0 + ldc]);
+  }
+
+  /** {@link #oneByOne} with both accumulators in one vector. */
+  private static void oneByOneWide(
+      int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci) {
+    DoubleVector u = DoubleVector.zero(SPECIES);
+    int whole = k - k % STEP;
+    for (int p = 0; p < whole; p += STEP) {
+      u = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), u);
+    }
+    c[ci] = finishWide(k, alpha, a, ai, b, bj, u, beta, c[ci]);
+  }
+
+  /** {@link #twoByTwo} with both accumulators of each element in one vector. */
+  private static void twoByTwoWide(
+      int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
+      double beta, double[] c, int c0, int ldc) {
+    int a1 = a0 + lda;
+    int b1 = b0 + ldb;
+    DoubleVector u00 = DoubleVector.zero(SPECIES);
+    DoubleVector u01 = u00;
+    DoubleVector u10 = u00;
+    DoubleVector u11 = u00;
+    int whole = k - k % STEP;
+    for (int p = 0; p < whole; p += STEP) {
+      DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
+      DoubleVector x1 = DoubleVector.fromArray(SPECIES, a, a1 + p);
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, b0 + p);
+      DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, b1 + p);
+      u00 = x0.fma(y0, u00);
+      u01 = x0.fma(y1, u01);
+      u10 = x1.fma(y0, u10);
+      u11 = x1.fma(y1, u11);
+    }
+    c[c0] = finishWide(k, alpha, a, a0, b, b0, u00, beta, c[c0]);
+    c[c0 + 1] = finishWide(k, alpha, a, a0, b, b1, u01, beta, c[c0 + 1]);
+    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, b0, u10, beta, c[c0 + ldc]);
+    c[c0 + ldc + 1] = finishWide(k, alpha, a, a1, b, b1, u11, beta, c[c0 + ldc + 1]);
+  }
+
+  /** {@link #twoByOne} with both accumulators of each element in one vector. */
+  private static void twoByOneWide(
+      int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
+      double beta, double[] c, int c0, int ldc) {
+    int a1 = a0 + lda;
+    DoubleVector u0 = DoubleVector.zero(SPECIES);
+    DoubleVector u1 = u0;
+    int whole = k - k % STEP;
+    for (int p = 0; p < whole; p += STEP) {
+      DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
+      u0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, u0);
+      u1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, u1);
+    }
+    c[c0] = finishWide(k, alpha, a, a0, b, bj, u0, beta, c[c0]);
+    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, bj, u1, beta, c[c0 + ldc]);
+  }
+
+  /**
+   * {@link #finish} for an element whose even-vector accumulator is the first {@value #SUM_LANES}
+   * lanes of u and whose odd-vector one the rest: a last odd vector of terms into the first half,
+   * each lane of it added to its partner, the lanes summed first to last, the rest as there.
+   */
+  private static double finishWide(
+      int k, double alpha, double[] a, int ai, double[] b, int bj, DoubleVector u, double beta, double c) {
+    int odd = k - k % STEP;
+    boolean last = odd + SUM_LANES <= k;
+    double sum = 0;
+    for (int l = 0; l < SUM_LANES; l++) {
+      double even = last ? Math.fma(a[ai + odd + l], b[bj + odd + l], u.lane(l)) : u.lane(l);
+      double lane = even + u.lane(l + SUM_LANES);
+      sum = l == 0 ? lane : sum + lane;
+    }
+    return tail(k, alpha, a, ai, b, bj, sum, beta, c);
   }
 
   /**
@@ -173,8 +277,13 @@ final class DoubleDots {
   private static double finish(
       int k, double alpha, double[] a, int ai, double[] b, int bj, DoubleVector s, DoubleVector t,
       double beta, double c) {
-    double sum = lanes(s.add(t));
-    for (int p = k - k % LANES; p < k; p++) {
+    return tail(k, alpha, a, ai, b, bj, lanes(s.add(t)), beta, c);
+  }
+
+  /** The terms past the last whole {@value #SUM_LANES} added to {@code sum} one by one, then α and β. */
+  private static double tail(
+      int k, double alpha, double[] a, int ai, double[] b, int bj, double sum, double beta, double c) {
+    for (int p = k - k % SUM_LANES; p < k; p++) {
       sum = Math.fma(a[ai + p], b[bj + p], sum);
     }
     return beta == 0 ? alpha * sum : Math.fma(beta, c, alpha * sum);
@@ -186,7 +295,7 @@ final class DoubleDots {
    */
   private static double lanes(DoubleVector s) {
     double sum = s.lane(0);
-    for (int l = 1; l < LANES; l++) {
+    for (int l = 1; l < SUM_LANES; l++) {
       sum += s.lane(l);
     }
     return sum;

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The register-blocked double micro-kernel: one {@value #MR}×{@link #NR} tile of C from a packed
  * panel of op(A) and one of op(B) (layouts in {@link Packing}), with 8 vector accumulators.
  *
- * <p>The tile is {@value #MR} rows by two {@link Lanes} vectors ({@link #LANES} lanes,
- * so 4×8). Each k-step loads two vectors of B, broadcasts four values of A and
+ * <p>The tile is {@value #MR} rows by two {@link Lanes} vectors ({@link #LANES} lanes: 4×8 in
+ * 256-bit vectors, 4×16 in AVX-512's, which need half the instructions; the width does not change a
+ * bit, since each element stays in one lane). Each k-step loads two vectors of B, broadcasts four values of A and
  * issues eight fused multiply-adds into accumulators that stay in registers for the whole panel:
  * with two FMA pipes of latency 4, as on Zen 3, eight independent accumulators keep both busy.
  *

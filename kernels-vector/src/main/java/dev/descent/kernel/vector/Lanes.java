@@ -8,30 +8,43 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vectors every loop of this kernel computes in: {@value #BITS} bits (8 floats, 4 doubles) on
- * every machine, not the processor's preferred width.
+ * The vectors every loop of this kernel computes in: the processor's widest, 512 bits under AVX-512
+ * and {@value #BITS} otherwise (the least the kernel runs on), one width for every loop.
  *
- * <p>Why fixed: the lanes decide the order of a sum (a dot product keeps one partial sum per lane and
- * adds the lanes at the end; a row of C is cut into whole vectors and a remainder), so with
- * {@code SPECIES_PREFERRED} a processor with AVX-512 would give other bits than one with AVX2, and a
- * seeded training run, amplifying them, another table: the initialization experiment's
- * {@code random x10} row differed in the third digit. With 256-bit lanes everywhere, AVX2 and
- * AVX-512 machines give the same results bit for bit. Nothing is lost on processors that execute
- * 512-bit operations as two 256-bit halves (AMD Zen 4); measured there, the 2-10-5-1 exercise even
- * ran faster in 256-bit lanes than in 512-bit ones.
+ * <p>One width, because C2 (JDK 17) stops compiling a Vector API operation to its instruction once
+ * the call sites inside the API have seen vectors of two widths: with the dot products in 256-bit
+ * lanes and the packed micro-kernel in 512-bit ones, the micro-kernel ran the API's allocating Java
+ * fallback, 5 GB per 1,000 products.
+ *
+ * <p>The width never changes a result. Most loops keep each element of their result in one lane
+ * from its first operation to its last, so the width only decides how many elements share an
+ * instruction. The one loop whose lanes decide the order of a sum, the dot product (one partial sum
+ * per lane, the lanes added at the end), keeps the partial sums of {@value #BITS}-bit lanes
+ * whatever the width ({@link DoubleDots}, {@link FloatDots}). So AVX2 and AVX-512 machines give the
+ * same results bit for bit; with {@code SPECIES_PREFERRED} sums the initialization experiment's
+ * {@code random x10} row differed in the third digit.
+ *
+ * <p>Why the widest: 512-bit vectors halve the instructions per multiply-add. In 256-bit lanes the
+ * packed micro-kernel needs close to the six instructions per cycle a Zen 4 core can issue, and on
+ * a shared host its speed swung with whatever else the core was doing, where OpenBLAS's did not
+ * (figures in the benchmarks' README). The cost is in short rows: the 2-10-5-1 exercise, rows of
+ * 300 examples, ran 3 to 5 % slower, more of each row falling past the last whole vector.
  *
  * <p>Touched only when {@code jdk.incubator.vector} is in the boot layer (see {@link VectorKernels}).
  */
 final class Lanes {
   private Lanes() {}
 
-  /** The width of every vector, {@value} bits. */
+  /** The least width the kernel computes in, and the width of a dot product's partial sums, {@value} bits. */
   static final int BITS = 256;
 
-  static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_256;
-  static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_256;
-  static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
-  static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
+  /** Whether the processor's vectors are 512 bits wide. */
+  private static final boolean WIDE = hardwareBits() >= 512;
+
+  static final VectorSpecies<Float> FLOATS = WIDE ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+  static final VectorSpecies<Double> DOUBLES = WIDE ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;
+  static final VectorSpecies<Integer> INTS = WIDE ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+  static final VectorSpecies<Long> LONGS = WIDE ? LongVector.SPECIES_512 : LongVector.SPECIES_256;
 
   /**
    * The width in bits of the processor's own vectors as the Vector API sees them: below {@value

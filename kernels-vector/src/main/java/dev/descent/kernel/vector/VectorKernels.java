@@ -27,7 +27,8 @@ import dev.descent.kernel.RowScaling;
  *       by memory, are split between threads as below from {@value #STREAMING_WORK} multiply-adds;
  *   <li>otherwise the packed path ({@link FloatBlocked}, {@link DoubleBlocked}): blocks of op(A) and
  *       op(B) are packed, transposes included, into per-thread buffers sized for L1, L2 and L3,
- *       and a 4×16 float or 4×8 double micro-kernel keeps 8 vector accumulators in
+ *       and a micro-kernel of 4 rows by two vectors (4×16 float and 4×8 double in 256-bit
+ *       vectors, twice as wide in 512-bit ones) keeps 8 vector accumulators in
  *       registers ({@link FloatMicroKernel}, {@link DoubleMicroKernel}). Products of at least 2²²
  *       multiply-adds are cut along the longer side of C, never along k, into one window per
  *       processor, computed by the calling thread and the shared workers ({@link GemmThreads}), allocating nothing.
@@ -36,11 +37,11 @@ import dev.descent.kernel.RowScaling;
  * <p>Its {@link #elementwise()} functions (the ReLU gradient, binary cross-entropy from logits) run
  * in vectors too ({@link VectorElementwise}).
  *
- * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per vector lane, the
- * lanes then added) in an order fixed by the shape alone (which path, which k blocks), never by the
- * thread count or by where C is cut, so results are the same bit for
- * bit on any number of threads; they differ from {@link dev.descent.kernel.ReferenceKernels} only by
- * rounding. Nothing is allocated per call once a thread's buffers have grown to the sizes it uses.
+ * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per lane of a
+ * 256-bit vector, the lanes then added) in an order fixed by the shape alone (which path, which k
+ * blocks), never by the thread count, by where C is cut or by the processor's vector width, so
+ * results are the same bit for bit on any number of threads and on AVX2 and AVX-512 alike; they
+ * differ from {@link dev.descent.kernel.ReferenceKernels} only by rounding. Nothing is allocated per call once a thread's buffers have grown to the sizes it uses.
  * Immutable and thread-safe.
  */
 @AutoService(MatrixKernels.class)
@@ -99,7 +100,8 @@ public final class VectorKernels implements MatrixKernels {
 
   @Override
   public String description() {
-    String kernel = "packed, register-blocked FMA micro-kernel on jdk.incubator.vector, 256-bit lanes;"
+    String kernel = "packed, register-blocked FMA micro-kernel on jdk.incubator.vector, in the processor's"
+        + " widest vectors (256 or 512 bits, the same bits either way);"
         + " multi-threaded for large products";
     if (MODULE_PRESENT && !AVAILABLE) {
       return kernel + " (needs 256-bit vectors, and this processor's are " + HARDWARE_BITS + "-bit)";
@@ -114,7 +116,7 @@ public final class VectorKernels implements MatrixKernels {
 
   /**
    * Whether the module {@value #MODULE} is in the boot layer and the processor has vectors of at
-   * least 256 bits (AVX2 or AVX-512 on x86; not 128-bit NEON), the width every loop computes in
+   * least 256 bits (AVX2 or AVX-512 on x86; not 128-bit NEON), the least width the loops compute in
    * ({@link Lanes}).
    */
   @Override

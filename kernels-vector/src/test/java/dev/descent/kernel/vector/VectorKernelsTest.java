@@ -130,6 +130,61 @@ class VectorKernelsTest {
   }
 
   @Test
+  void packedProductsComputeEachElementAsOneChainWhateverTheVectorWidth() {
+    // The documented order (DoubleMicroKernel, DoubleBlocked) spelled out in scalars, with no lanes
+    // in it: per block of k, S = fma(α·a, b, S) in order of p from +0, merged as C ← S (first block,
+    // β = 0), fma(C, β, S) (first block) or fma(C, 1, S). The packed path computes in the
+    // processor's widest vectors (512 bits under AVX-512), and must give these bits in any width.
+    Random random = new Random(SEED + 9);
+    MatrixKernels single = new VectorKernels(1);
+    int[][] shapes = {{37, 45, 2 * DoubleBlocked.KC + 5}, {21, 70, FloatBlocked.KC + 3}, {70, 33, 200}};
+    for (int[] shape : shapes) {
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 0.75, t % 2 == 0 ? 0 : 0.5, random);
+        float[] c = pr.floatProduct(single);
+        double[] cd = pr.doubleProduct(single);
+        for (int i = 0; i < pr.m; i++) {
+          for (int j = 0; j < pr.n; j++) {
+            int at = pr.cOff + i * pr.ldc + j;
+            assertEquals(floatChain(pr, i, j, FloatBlocked.KC), c[at], pr + " float C(" + i + ", " + j + ")");
+            assertEquals(doubleChain(pr, i, j, DoubleBlocked.KC), cd[at], pr + " double C(" + i + ", " + j + ")");
+          }
+        }
+      }
+    }
+  }
+
+  private static float floatChain(Problem pr, int i, int j, int kcMax) {
+    float alpha = (float) pr.alpha;
+    float beta = (float) pr.beta;
+    float c = pr.c[pr.cOff + i * pr.ldc + j];
+    int kc = Blocks.even(pr.k, kcMax, 1);
+    for (int pc = 0; pc < pr.k; pc += kc) {
+      float s = 0f;
+      for (int p = pc; p < Math.min(pr.k, pc + kc); p++) {
+        s = Math.fma(alpha * pr.a[pr.aOff + i * pr.ars() + p * pr.acs()], pr.b[pr.bOff + p * pr.brs() + j * pr.bcs()], s);
+      }
+      float scale = pc == 0 ? beta : 1f;
+      c = scale == 0 ? s : Math.fma(c, scale, s);
+    }
+    return c;
+  }
+
+  private static double doubleChain(Problem pr, int i, int j, int kcMax) {
+    double c = pr.cd[pr.cOff + i * pr.ldc + j];
+    int kc = Blocks.even(pr.k, kcMax, 1);
+    for (int pc = 0; pc < pr.k; pc += kc) {
+      double s = 0d;
+      for (int p = pc; p < Math.min(pr.k, pc + kc); p++) {
+        s = Math.fma(pr.alpha * pr.ad[pr.aOff + i * pr.ars() + p * pr.acs()], pr.bd[pr.bOff + p * pr.brs() + j * pr.bcs()], s);
+      }
+      double scale = pc == 0 ? pr.beta : 1d;
+      c = scale == 0 ? s : Math.fma(c, scale, s);
+    }
+    return c;
+  }
+
+  @Test
   void shallowAndSingleRowProductsTakeTheDirectPathAndMatchTheReference() {
     // Past DIRECT_WORK, but at most SHALLOW deep (the rank-1 weight gradient of one example) or a
     // single row (one example through a layer), with whole and partial groups of four vectors.
@@ -184,8 +239,9 @@ class VectorKernelsTest {
   void dotProductsSumIn256BitLanesWhateverTheProcessorsVectorWidth() {
     // The documented order (DoubleDots, FloatDots) spelled out in scalars for 4 double and 8 float
     // lanes: two accumulators per lane taking alternate whole vectors, then an odd last vector into
-    // the first, the two added, the lanes summed first to last, the remainder one fma at a time. With
-    // the processor's preferred width (512 bits under AVX-512) the bits would differ.
+    // the first, the two added, the lanes summed first to last, the remainder one fma at a time.
+    // Under AVX-512 the kernel computes in 512-bit vectors, each holding both accumulators, and must
+    // give these bits all the same.
     Random random = new Random(SEED + 6);
     MatrixKernels single = new VectorKernels(1);
     for (int k : new int[] {VectorKernels.DOT_DEPTH, 67, 77, 300, 301}) {
