@@ -2,6 +2,7 @@ package dev.descent.bench.sidebyside;
 
 import dev.descent.DescentException;
 import dev.descent.bench.MlpWorkload;
+import dev.descent.bench.OptionValues;
 import dev.descent.lab.experiments.InitializationExperiment;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,11 +64,11 @@ public record SideBySideOptions(int[] batches, double warmup, double seconds, in
       String value = args[++i];
       switch (name) {
         case "--batches" -> batches = batches(value);
-        case "--warmup" -> warmup = number(name, value, 0, 600);
-        case "--seconds" -> seconds = number(name, value, 0.01, 600);
-        case "--repeats" -> repeats = (int) integer(name, value, 1, 100);
-        case "--updates" -> updates = integer(name, value, 1, 100_000_000);
-        case "--threads" -> threads = (int) integer(name, value, 1, 1024);
+        case "--warmup" -> warmup = OptionValues.number(name, value, 0, 600);
+        case "--seconds" -> seconds = OptionValues.number(name, value, 0.01, 600);
+        case "--repeats" -> repeats = (int) OptionValues.integer(name, value, 1, 100);
+        case "--updates" -> updates = OptionValues.integer(name, value, 1, 100_000_000);
+        case "--threads" -> threads = (int) OptionValues.integer(name, value, 1, 1024);
         case "--python" -> python = Path.of(value);
         case "--scripts" -> scripts = Path.of(value);
         default -> throw new DescentException(unknown(name));
@@ -101,34 +102,5 @@ public record SideBySideOptions(int[] batches, double warmup, double seconds, in
           "option --batches must be a comma-separated list of divisors of %d (such as 1,32,128,1024), got '%s'",
           MlpWorkload.EXAMPLES, value));
     }
-  }
-
-  private static double number(String name, String value, double min, double max) {
-    try {
-      double x = Double.parseDouble(value);
-      if (x >= min && x <= max) {
-        return x;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DescentException(String.format("option %s must be a number in [%s, %s], got '%s'", name,
-        plain(min), plain(max), value));
-  }
-
-  private static String plain(double x) {
-    return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
-  }
-
-  private static long integer(String name, String value, long min, long max) {
-    try {
-      long x = Long.parseLong(value);
-      if (x >= min && x <= max) {
-        return x;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DescentException(String.format("option %s must be an integer in [%d, %d], got '%s'", name, min, max, value));
   }
 }
