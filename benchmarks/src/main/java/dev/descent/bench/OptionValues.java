@@ -2,6 +2,7 @@ package dev.descent.bench;
 
 import dev.descent.DescentException;
 import java.math.BigDecimal;
+import java.util.function.Function;
 
 /**
  * The values of the benchmark tools' {@code --name value} options, each checked against its range:
@@ -13,29 +14,25 @@ public final class OptionValues {
 
   /** {@code value} as a number in [min, max]. */
   public static double number(String name, String value, double min, double max) {
-    try {
-      double x = Double.parseDouble(value);
-      if (x >= min && x <= max) {
-        return x;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new DescentException(String.format("option %s must be a number in [%s, %s], got '%s'", name,
-        plain(min), plain(max), value));
+    return inRange(name, value, Double::valueOf, min, max, "a number in [" + plain(min) + ", " + plain(max) + "]");
   }
 
   /** {@code value} as an integer in [min, max]. */
   public static long integer(String name, String value, long min, long max) {
+    return inRange(name, value, Long::valueOf, min, max, "an integer in [" + min + ", " + max + "]");
+  }
+
+  private static <T extends Comparable<T>> T inRange(
+      String name, String value, Function<String, T> parse, T min, T max, String allowed) {
     try {
-      long x = Long.parseLong(value);
-      if (x >= min && x <= max) {
+      T x = parse.apply(value);
+      if (x.compareTo(min) >= 0 && x.compareTo(max) <= 0) {
         return x;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new DescentException(String.format("option %s must be an integer in [%d, %d], got '%s'", name, min, max, value));
+    throw new DescentException(String.format("option %s must be %s, got '%s'", name, allowed, value));
   }
 
   private static String plain(double x) {
