@@ -93,6 +93,10 @@ public final class KernelTurns {
     }
   }
 
+  /**
+   * Runs the kernels named by {@code args} and prints the report; a bad option or kernel is one line
+   * on standard error and exit status 2.
+   */
   public static void main(String[] args) {
     try {
       Options options = Options.parse(args);
