@@ -75,7 +75,8 @@ public final class KernelTurns {
           case "--dtype" -> dtype = DType.parse(value);
           case "--warmup" -> warmup = (int) OptionValues.integer(name, value, 0, 1000);
           case "--rounds" -> rounds = (int) OptionValues.integer(name, value, 1, 1000);
-          default -> products = (int) OptionValues.integer(name, value, 1, 1000);
+          case "--products" -> products = (int) OptionValues.integer(name, value, 1, 1000);
+          default -> throw new IllegalStateException("option " + name + " is listed but not parsed");
         }
       }
       return new Options(kernels, size, dtype, warmup, rounds, products);

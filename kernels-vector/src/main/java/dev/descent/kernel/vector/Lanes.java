@@ -36,7 +36,10 @@ import jdk.incubator.vector.VectorSpecies;
 final class Lanes {
   private Lanes() {}
 
-  /** The least width the kernel computes in, and the width of a dot product's partial sums, {@value} bits. */
+  /**
+   * The least width the kernel computes in, and the width of a dot product's partial sums: {@value}
+   * bits.
+   */
   static final int BITS = 256;
 
   /** Whether the processor's vectors are 512 bits wide. */

@@ -41,8 +41,8 @@ import dev.descent.kernel.RowScaling;
  * 256-bit vector, the lanes then added) in an order fixed by the shape alone (which path, which k
  * blocks), never by the thread count, by where C is cut or by the processor's vector width, so
  * results are the same bit for bit on any number of threads and on AVX2 and AVX-512 alike; they
- * differ from {@link dev.descent.kernel.ReferenceKernels} only by rounding. Nothing is allocated per call once a thread's buffers have grown to the sizes it uses.
- * Immutable and thread-safe.
+ * differ from {@link dev.descent.kernel.ReferenceKernels} only by rounding. Nothing is allocated
+ * per call once a thread's buffers have grown to the sizes it uses. Immutable and thread-safe.
  */
 @AutoService(MatrixKernels.class)
 public final class VectorKernels implements MatrixKernels {
