@@ -20,7 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
  * columns inside one method so that short products pay one call per block (each loop runs to a
  * bound computed before it, so that C2 treats it as a counted loop); columns past the last whole
  * vector are done in scalar {@link Math#fma}, which rounds exactly like a vector lane, so every
- * element gets the same operations wherever it lies.
+ * element gets the same operations wherever it lies; when β = 0 and a row holds a whole vector, they
+ * are instead the tail of one more vector that ends at the last column, its first lanes computed a
+ * second time with the same operations (C is not read, so their bits do not change; a row of 300
+ * in 512-bit lanes leaves 4 columns past the last whole vector).
  *
  * <p>A row of op(B) is contiguous when op(B) = B. When op(B) = Bᵀ, a column of op(B) is a row of B:
  * with fewer than {@value #FEW_ROWS} rows of C (a single example in a batch, for one) each element
@@ -82,37 +85,38 @@ final class DoubleDirect {
       ldb = n;
     }
     int whole = n - n % LANES;
+    int end = beta == 0 && whole > 0 ? n : whole;
     int i = 0;
     if (k <= 2) {
       for (; i + ROWS <= m; i += ROWS) {
-        fourRowsShallow(k == 2, ap, i * k, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, whole);
+        fourRowsShallow(k == 2, ap, i * k, b, bOff, ldb, beta, c, cOff + i * ldc, ldc, end);
       }
       for (; i < m; i++) {
         int first = groupStart(i, m);
         int rows = groupRows(first, m);
-        oneRowShallow(k == 2, ap, first * k + i - first, rows, b, bOff, ldb, beta, c, cOff + i * ldc, whole);
+        oneRowShallow(k == 2, ap, first * k + i - first, rows, b, bOff, ldb, beta, c, cOff + i * ldc, end);
       }
     }
     for (; i + ROWS <= m; i += ROWS) {
       int ci = cOff + i * ldc;
-      int j = fourRowsTwoVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, ldc, whole);
-      if (j < whole) {
-        fourRowsOneVector(k, ap, i * k, b, bOff + j, ldb, beta, c, ci + j, ldc);
+      for (int j = fourRowsTwoVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, ldc, whole); j < end; j += LANES) {
+        int at = Math.min(j, end - LANES);
+        fourRowsOneVector(k, ap, i * k, b, bOff + at, ldb, beta, c, ci + at, ldc);
       }
     }
     if (i + 2 <= m) {
       int ci = cOff + i * ldc;
       int j = twoRowsFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, ldc, whole);
-      oneRowOneVector(k, ap, i * k, 2, b, bOff, ldb, beta, c, ci, j, whole);
-      oneRowOneVector(k, ap, i * k + 1, 2, b, bOff, ldb, beta, c, ci + ldc, j, whole);
+      oneRowOneVector(k, ap, i * k, 2, b, bOff, ldb, beta, c, ci, j, end);
+      oneRowOneVector(k, ap, i * k + 1, 2, b, bOff, ldb, beta, c, ci + ldc, j, end);
       i += 2;
     }
     if (i < m) {
       int ci = cOff + i * ldc;
       int j = oneRowFourVectors(k, ap, i * k, b, bOff, ldb, beta, c, ci, whole);
-      oneRowOneVector(k, ap, i * k, 1, b, bOff, ldb, beta, c, ci, j, whole);
+      oneRowOneVector(k, ap, i * k, 1, b, bOff, ldb, beta, c, ci, j, end);
     }
-    for (int j = whole; j < n; j++) {
+    for (int j = end; j < n; j++) {
       for (int first = 0; first < m; first += groupRows(first, m)) {
         int rows = groupRows(first, m);
         scalarColumn(rows, k, ap, first * k, 1, rows, b, bOff + j, ldb, beta, c, cOff + first * ldc + j, ldc);
@@ -177,13 +181,13 @@ final class DoubleDirect {
 
   /**
    * Four rows of C from ci (stride ldc) of a product one or two deep ({@code two}), one vector at a
-   * time from column 0 to {@code whole}: the four or eight values of A stay in registers and each
-   * vector of C is written once, with no loop along k (whose two turns would cost more than
-   * their multiply-adds).
+   * time from column 0 to {@code end} (as {@link #oneRowOneVector} takes it): the four or eight
+   * values of A stay in registers and each vector of C is written once, with no loop along k (whose
+   * two turns would cost more than their multiply-adds).
    */
   private static void fourRowsShallow(
       boolean two, double[] a, int ai, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int ldc, int whole) {
+      double beta, double[] c, int ci, int ldc, int end) {
     DoubleVector x00 = DoubleVector.broadcast(SPECIES, a[ai]);
     DoubleVector x10 = DoubleVector.broadcast(SPECIES, a[ai + 1]);
     DoubleVector x20 = DoubleVector.broadcast(SPECIES, a[ai + 2]);
@@ -196,7 +200,8 @@ final class DoubleDirect {
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
     int b1 = bOff + (two ? ldb : 0);
-    for (int j = 0; j < whole; j += LANES) {
+    for (int next = 0; next < end; next += LANES) {
+      int j = Math.min(next, end - LANES);
       DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, bOff + j);
       DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, b1 + j);
       DoubleVector s0 = x00.fma(y0, start(beta, c, ci + j));
@@ -219,11 +224,12 @@ final class DoubleDirect {
   /** Row ci of C of a product one or two deep, as {@link #fourRowsShallow} for one row. */
   private static void oneRowShallow(
       boolean two, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int whole) {
+      double beta, double[] c, int ci, int end) {
     DoubleVector x0 = DoubleVector.broadcast(SPECIES, a[ai]);
     DoubleVector x1 = DoubleVector.broadcast(SPECIES, two ? a[ai + acs] : 0);
     int b1 = bOff + (two ? ldb : 0);
-    for (int j = 0; j < whole; j += LANES) {
+    for (int next = 0; next < end; next += LANES) {
+      int j = Math.min(next, end - LANES);
       DoubleVector s = x0.fma(DoubleVector.fromArray(SPECIES, b, bOff + j), start(beta, c, ci + j));
       if (two) {
         s = x1.fma(DoubleVector.fromArray(SPECIES, b, b1 + j), s);
@@ -389,11 +395,17 @@ final class DoubleDirect {
     return j;
   }
 
-  /** Row ci of C, one vector at a time over the columns from {@code from} to {@code whole}; B starts at bOff. */
+  /**
+   * Row ci of C, one vector at a time over the columns from {@code from} to {@code end}; B starts at
+   * bOff. When {@code end} is not a whole number of vectors past {@code from} (only where β = 0), the
+   * last vector is the one that ends at {@code end}, and it computes again, with the same operations,
+   * columns the one before it wrote.
+   */
   private static void oneRowOneVector(
       int k, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
-      double beta, double[] c, int ci, int from, int whole) {
-    for (int j = from; j < whole; j += LANES) {
+      double beta, double[] c, int ci, int from, int end) {
+    for (int next = from; next < end; next += LANES) {
+      int j = Math.min(next, end - LANES);
       DoubleVector s = start(beta, c, ci + j);
       for (int p = 0; p < k; p++) {
         s = DoubleVector.broadcast(SPECIES, a[ai + p * acs])

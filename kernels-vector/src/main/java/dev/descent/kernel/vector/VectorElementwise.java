@@ -80,11 +80,13 @@ final class VectorElementwise implements ElementwiseKernels {
   }
 
   /**
-   * Two loops over whole vectors, then the scalar definition for the rest: e = exp(−|z|) into
-   * {@code sigmoid}, then the rest of the definition, which replaces e there by σ(z). Each loop is a
-   * method of its own so that C2 compiles each with every Vector API call inlined and intrinsified;
-   * in one loop the expanded code exceeded C2's inlining budget, and the calls left out ran the Java
-   * fallback (same bits, ten times slower).
+   * Two loops over whole vectors: e = exp(−|z|) into {@code sigmoid}, then the rest of the
+   * definition, which replaces e there by σ(z). Elements past the last whole vector are the tail of
+   * one more vector ending at {@code to}, whose first lanes are computed again from the same inputs
+   * (the outputs are none of them z or t), or, in a range shorter than a vector, the scalar
+   * definition. Each loop is a method of its own so that C2 compiles each with every Vector API
+   * call inlined and intrinsified; in one loop the expanded code exceeded C2's inlining budget, and
+   * the calls left out ran the Java fallback (same bits, ten times slower).
    */
   @Override
   public void logitCrossEntropy(
@@ -93,7 +95,12 @@ final class VectorElementwise implements ElementwiseKernels {
     int whole = from + (to - from) / lanes * lanes;
     negativeAbsoluteExp(z, sigmoid, from, whole);
     crossEntropyTerms(z, t, scale, sigmoid, gradient, loss, from, whole);
-    ScalarElementwise.INSTANCE.logitCrossEntropy(z, t, scale, sigmoid, gradient, loss, whole, to);
+    if (whole < to && whole > from) {
+      negativeAbsoluteExp(z, sigmoid, to - lanes, to);
+      crossEntropyTerms(z, t, scale, sigmoid, gradient, loss, to - lanes, to);
+    } else {
+      ScalarElementwise.INSTANCE.logitCrossEntropy(z, t, scale, sigmoid, gradient, loss, whole, to);
+    }
   }
 
   /**

@@ -41,11 +41,13 @@ public final class AllocationProbe {
   /** Products on one thread: every path, transpose, β and precision. */
   static long products() {
     VectorKernels kernel = new VectorKernels(1);
-    // Direct path with row and column remainders, packed path with cut tiles, one long row, and dot
-    // products (A·Bᵀ of a few columns, long k: even and odd rows and columns, k with an odd last
-    // vector and a remainder), in every transpose; β = 0, 1 and otherwise, both precisions: the
-    // profile C2 compiles from covers every branch.
-    int[][] shapes = {{24, 21, 19}, {13, 37, 11}, {70, 90, 60}, {1, 70, 2000}, {10, 5, 300}, {3, 3, 301}};
+    // Direct path with row and column remainders, products one and two deep (a small network's first
+    // layer: four-row groups and a group of two, columns past the last whole vector), packed path
+    // with cut tiles, one long row, and dot products (A·Bᵀ of a few columns, long k: even and odd
+    // rows and columns, k with an odd last vector and a remainder), in every transpose; β = 0, 1 and
+    // otherwise, both precisions: the profile C2 compiles from covers every branch.
+    int[][] shapes = {
+        {24, 21, 19}, {13, 37, 11}, {10, 300, 2}, {6, 29, 1}, {70, 90, 60}, {1, 70, 2000}, {10, 5, 300}, {3, 3, 301}};
     float[] betas = {0f, 1f, 0.5f};
     Random random = new Random(7);
     int count = shapes.length;
@@ -114,22 +116,29 @@ public final class AllocationProbe {
     return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
   }
 
-  /** The ReLU gradient in both precisions. */
+  /** The ReLU gradient in both precisions, and binary cross-entropy from logits. */
   static long elementwise() {
     VectorElementwise math = VectorElementwise.INSTANCE;
-    // 13 elements: whole vectors and a scalar tail, in both precisions.
+    // 13 elements: whole vectors and a tail (scalar, or for the loss one more vector ending at the
+    // last element), in both precisions.
     double[] x = new double[13];
     double[] y = new double[13];
     float[] xf = new float[13];
     float[] yf = new float[13];
+    double[] targets = new double[13];
+    double[] sigmoid = new double[13];
+    double[] gradient = new double[13];
+    double[] loss = new double[13];
     Random random = new Random(9);
     for (int i = 0; i < x.length; i++) {
       x[i] = random.nextGaussian();
       xf[i] = (float) x[i];
+      targets[i] = random.nextInt(2);
     }
     Runnable round = () -> {
       math.reluBackward(x, y, y, 0, 13);
       math.reluBackward(xf, xf, yf, 2, 13);
+      math.logitCrossEntropy(x, targets, 0.5, sigmoid, gradient, loss, 0, 13);
     };
     // Short calls: C2 compiles them after tens of thousands of invocations, not a few hundred.
     return ThreadAllocation.leastAfterWarmUp(round, 150_000, MEASURED, WINDOWS);

@@ -154,6 +154,32 @@ class VectorKernelsTest {
     }
   }
 
+  @Test
+  void directProductsComputeEachElementAsOneChainWhereverItsColumnLies() {
+    // The direct path's order spelled out in scalars: S = fma(α·a, b, S) in order of p from +0 (β =
+    // 0). Rows of C that are not a whole number of vectors long end in one more vector that
+    // computes some columns again; every column, before and past the last whole vector, must get
+    // the chain's bits. Shapes of a small network's products (300 examples), one and two deep, and
+    // groups of four, two and one row.
+    Random random = new Random(SEED + 10);
+    MatrixKernels single = new VectorKernels(1);
+    int[][] shapes = {{10, 300, 2}, {5, 300, 10}, {1, 300, 5}, {6, 29, 1}, {13, 37, 11}, {3, 19, 4}};
+    for (int[] shape : shapes) {
+      for (int t = 0; t < 4; t++) {
+        Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], -0.75, 0, random);
+        float[] c = pr.floatProduct(single);
+        double[] cd = pr.doubleProduct(single);
+        for (int i = 0; i < pr.m; i++) {
+          for (int j = 0; j < pr.n; j++) {
+            int at = pr.cOff + i * pr.ldc + j;
+            assertEquals(floatChain(pr, i, j, pr.k), c[at], pr + " float C(" + i + ", " + j + ")");
+            assertEquals(doubleChain(pr, i, j, pr.k), cd[at], pr + " double C(" + i + ", " + j + ")");
+          }
+        }
+      }
+    }
+  }
+
   private static float floatChain(Problem pr, int i, int j, int kcMax) {
     float alpha = (float) pr.alpha;
     float beta = (float) pr.beta;
