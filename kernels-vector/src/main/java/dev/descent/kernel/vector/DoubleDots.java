@@ -26,9 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel computes in ({@link Lanes}), so the bits are the same on every processor. Where the
  * vectors are twice that wide (AVX-512), one vector holds both accumulators of an element, the
  * first L lanes taking the even vectors and the last L the odd ones: each step takes 2L elements,
- * as before, and the same lanes meet the same terms. A last odd vector of L terms goes into the
- * first half lane by lane with {@link Math#fma}, and each of the first L lanes is added to its
- * partner in the second half before the lanes are summed, as the two accumulators are otherwise.
+ * as before, and the same lanes meet the same terms. The vector is stored in a per-thread buffer
+ * ({@link Workspace}); a last odd vector of L terms goes into the first half lane by lane with
+ * {@link Math#fma}, and each of the first L lanes is added to its partner in the second half before
+ * the lanes are summed, as the two accumulators are otherwise.
  */
 final class DoubleDots {
   private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
@@ -63,16 +64,17 @@ final class DoubleDots {
   private static void multiply(
       int m, int n, int k, double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
+    double[] sums = WIDE ? Workspace.current().doubleTile(4 * STEP) : null;
     int i = 0;
     for (; i + 2 <= m; i += 2) {
       int a0 = aOff + i * lda;
       int c0 = cOff + i * ldc;
       int j = 0;
       for (; j + 2 <= n; j += 2) {
-        twoByTwo(k, alpha, a, a0, lda, b, bOff + j * ldb, ldb, beta, c, c0 + j, ldc);
+        twoByTwo(k, alpha, a, a0, lda, b, bOff + j * ldb, ldb, beta, c, c0 + j, ldc, sums);
       }
       if (j < n) {
-        twoByOne(k, alpha, a, a0, lda, b, bOff + j * ldb, beta, c, c0 + j, ldc);
+        twoByOne(k, alpha, a, a0, lda, b, bOff + j * ldb, beta, c, c0 + j, ldc, sums);
       }
     }
     if (i < m) {
@@ -82,19 +84,19 @@ final class DoubleDots {
       for (; j + 2 <= n; j += 2) {
         // C(i, j..j+1): A's row against two rows of B is twoByOne with the operands exchanged,
         // the two results side by side (fma and the dot products are symmetric, so the bits agree)
-        twoByOne(k, alpha, b, bOff + j * ldb, ldb, a, ai, beta, c, ci + j, 1);
+        twoByOne(k, alpha, b, bOff + j * ldb, ldb, a, ai, beta, c, ci + j, 1, sums);
       }
       if (j < n) {
-        oneByOne(k, alpha, a, ai, b, bOff + j * ldb, beta, c, ci + j);
+        oneByOne(k, alpha, a, ai, b, bOff + j * ldb, beta, c, ci + j, sums);
       }
     }
   }
 
   /** C(i, j) with A's row from ai and B's from bj. */
   private static void oneByOne(
-      int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci) {
+      int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci, double[] sums) {
     if (WIDE) {
-      oneByOneWide(k, alpha, a, ai, b, bj, beta, c, ci);
+      oneByOneWide(k, alpha, a, ai, b, bj, beta, c, ci, sums);
       return;
     }
     DoubleVector s0 = DoubleVector.zero(SPECIES);
@@ -114,9 +116,9 @@ final class DoubleDots {
   /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0. */
   private static void twoByTwo(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
-      double beta, double[] c, int c0, int ldc) {
+      double beta, double[] c, int c0, int ldc, double[] sums) {
     if (WIDE) {
-      twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc);
+      twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc, sums);
       return;
     }
     int a1 = a0 + lda;
@@ -168,9 +170,9 @@ final class DoubleDots {
   /** C(i..i+1, j) with A's rows from a0 and B's row from bj. */
   private static void twoByOne(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
-      double beta, double[] c, int c0, int ldc) {
+      double beta, double[] c, int c0, int ldc, double[] sums) {
     if (WIDE) {
-      twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc);
+      twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc, sums);
       return;
     }
     int a1 = a0 + lda;
@@ -199,19 +201,20 @@ final class DoubleDots {
 
   /** {@link #oneByOne} with both accumulators in one vector. */
   private static void oneByOneWide(
-      int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci) {
+      int k, double alpha, double[] a, int ai, double[] b, int bj, double beta, double[] c, int ci, double[] sums) {
     DoubleVector u = DoubleVector.zero(SPECIES);
     int whole = k - k % STEP;
     for (int p = 0; p < whole; p += STEP) {
       u = DoubleVector.fromArray(SPECIES, a, ai + p).fma(DoubleVector.fromArray(SPECIES, b, bj + p), u);
     }
-    c[ci] = finishWide(k, alpha, a, ai, b, bj, u, beta, c[ci]);
+    u.intoArray(sums, 0);
+    c[ci] = finishWide(k, alpha, a, ai, b, bj, sums, 0, beta, c[ci]);
   }
 
   /** {@link #twoByTwo} with both accumulators of each element in one vector. */
   private static void twoByTwoWide(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
-      double beta, double[] c, int c0, int ldc) {
+      double beta, double[] c, int c0, int ldc, double[] sums) {
     int a1 = a0 + lda;
     int b1 = b0 + ldb;
     DoubleVector u00 = DoubleVector.zero(SPECIES);
@@ -229,16 +232,20 @@ final class DoubleDots {
       u10 = x1.fma(y0, u10);
       u11 = x1.fma(y1, u11);
     }
-    c[c0] = finishWide(k, alpha, a, a0, b, b0, u00, beta, c[c0]);
-    c[c0 + 1] = finishWide(k, alpha, a, a0, b, b1, u01, beta, c[c0 + 1]);
-    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, b0, u10, beta, c[c0 + ldc]);
-    c[c0 + ldc + 1] = finishWide(k, alpha, a, a1, b, b1, u11, beta, c[c0 + ldc + 1]);
+    u00.intoArray(sums, 0);
+    u01.intoArray(sums, STEP);
+    u10.intoArray(sums, 2 * STEP);
+    u11.intoArray(sums, 3 * STEP);
+    c[c0] = finishWide(k, alpha, a, a0, b, b0, sums, 0, beta, c[c0]);
+    c[c0 + 1] = finishWide(k, alpha, a, a0, b, b1, sums, STEP, beta, c[c0 + 1]);
+    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, b0, sums, 2 * STEP, beta, c[c0 + ldc]);
+    c[c0 + ldc + 1] = finishWide(k, alpha, a, a1, b, b1, sums, 3 * STEP, beta, c[c0 + ldc + 1]);
   }
 
   /** {@link #twoByOne} with both accumulators of each element in one vector. */
   private static void twoByOneWide(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
-      double beta, double[] c, int c0, int ldc) {
+      double beta, double[] c, int c0, int ldc, double[] sums) {
     int a1 = a0 + lda;
     DoubleVector u0 = DoubleVector.zero(SPECIES);
     DoubleVector u1 = u0;
@@ -248,23 +255,29 @@ final class DoubleDots {
       u0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, u0);
       u1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, u1);
     }
-    c[c0] = finishWide(k, alpha, a, a0, b, bj, u0, beta, c[c0]);
-    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, bj, u1, beta, c[c0 + ldc]);
+    u0.intoArray(sums, 0);
+    u1.intoArray(sums, STEP);
+    c[c0] = finishWide(k, alpha, a, a0, b, bj, sums, 0, beta, c[c0]);
+    c[c0 + ldc] = finishWide(k, alpha, a, a1, b, bj, sums, STEP, beta, c[c0 + ldc]);
   }
 
   /**
-   * {@link #finish} for an element whose even-vector accumulator is the first {@value #SUM_LANES}
-   * lanes of u and whose odd-vector one the rest: a last odd vector of terms into the first half,
-   * each lane of it added to its partner, the lanes summed first to last, the rest as there.
+   * {@link #finish} for an element whose accumulator vector was stored at {@code u[at]}, its
+   * even-vector accumulator the first {@value #SUM_LANES} lanes and its odd-vector one the rest: a
+   * last odd vector of terms into the first half, each lane of it added to its partner, the lanes
+   * summed first to last, the rest as there. Read from memory, not from the vector: a method that
+   * takes a vector must be inlined into its caller, or the vector is boxed, and C2 declines to
+   * inline one it has already compiled alone into a large method; reading lanes from a stored
+   * vector also costs fewer instructions than extracting them from a 512-bit register.
    */
   private static double finishWide(
-      int k, double alpha, double[] a, int ai, double[] b, int bj, DoubleVector u, double beta, double c) {
+      int k, double alpha, double[] a, int ai, double[] b, int bj, double[] u, int at, double beta, double c) {
     int odd = k - k % STEP;
     boolean last = odd + SUM_LANES <= k;
     double sum = 0;
     for (int l = 0; l < SUM_LANES; l++) {
-      double even = last ? Math.fma(a[ai + odd + l], b[bj + odd + l], u.lane(l)) : u.lane(l);
-      double lane = even + u.lane(l + SUM_LANES);
+      double even = last ? Math.fma(a[ai + odd + l], b[bj + odd + l], u[at + l]) : u[at + l];
+      double lane = even + u[at + l + SUM_LANES];
       sum = l == 0 ? lane : sum + lane;
     }
     return tail(k, alpha, a, ai, b, bj, sum, beta, c);

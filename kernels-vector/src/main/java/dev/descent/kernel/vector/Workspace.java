@@ -2,8 +2,9 @@ package dev.descent.kernel.vector;
 
 /**
  * Per-thread scratch buffers: the packed blocks of op(A) and op(B) and one micro-tile of C for the
- * packed path, and the transposed copy of op(B) for the direct path (which reuses the B buffer; a
- * thread runs one product at a time), for each element type.
+ * packed path, the transposed copy of op(B) for the direct path (which reuses the B buffer; a
+ * thread runs one product at a time), and the stored accumulators of the dot products (which reuse
+ * the tile), for each element type.
  *
  * <p>A buffer is allocated on a thread's first packed product that needs it and grows, never
  * shrinks, to the largest block that thread has used; later products of that size or smaller
@@ -44,7 +45,7 @@ final class Workspace {
     return floatB;
   }
 
-  /** A buffer of at least {@code size} floats for one micro-tile of C. */
+  /** A buffer of at least {@code size} floats for one micro-tile of C, or the dot products' accumulators. */
   float[] floatTile(int size) {
     if (floatTile.length < size) {
       floatTile = new float[size];
@@ -68,7 +69,7 @@ final class Workspace {
     return doubleB;
   }
 
-  /** A buffer of at least {@code size} doubles for one micro-tile of C. */
+  /** A buffer of at least {@code size} doubles for one micro-tile of C, or the dot products' accumulators. */
   double[] doubleTile(int size) {
     if (doubleTile.length < size) {
       doubleTile = new double[size];
