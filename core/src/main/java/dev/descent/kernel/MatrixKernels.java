@@ -53,4 +53,52 @@ public interface MatrixKernels {
       double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb,
       double beta, double[] c, int cOff, int ldc);
+
+  /**
+   * A dense layer's product, bias and ReLU: C ← max(op(A)·op(B) + bias·1ᵀ, 0), bias[biasOff + i]
+   * added to row i. Each element gets the bits of {@link #gemm} with α = 1 and β = 0 followed by
+   * {@link ReluEpilogues#biasRelu}, which is what the default does; a kernel may do both in one pass
+   * over C (C is not read).
+   */
+  default void gemmBiasRelu(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+    ReluEpilogues.biasRelu(m, n, bias, biasOff, c, cOff, ldc);
+  }
+
+  /** Double-precision twin of {@link #gemmBiasRelu(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], int, float[], int, int)}. */
+  default void gemmBiasRelu(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] bias, int biasOff, double[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, 1d, a, aOff, lda, b, bOff, ldb, 0d, c, cOff, ldc);
+    ReluEpilogues.biasRelu(m, n, bias, biasOff, c, cOff, ldc);
+  }
+
+  /**
+   * A layer's input gradient through the ReLU before it: C ← op(A)·op(B) where X &gt; 0, +0
+   * elsewhere (X(i, j) at {@code x[cOff + i·ldc + j]}, C's layout, its bits read as a signed integer,
+   * as {@link ElementwiseKernels#reluBackward} reads them). Each element gets the bits of {@link
+   * #gemm} with α = 1 and β = 0 followed by {@link ReluEpilogues#reluGradient} with this kernel's
+   * {@link #elementwise()}, which is what the default does; a kernel may do both in one pass over C
+   * (C is not read). X must not overlap C.
+   */
+  default void gemmReluGradient(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] x, float[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+    ReluEpilogues.reluGradient(elementwise(), m, n, x, c, cOff, ldc);
+  }
+
+  /** Double-precision twin of {@link #gemmReluGradient(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], float[], int, int)}. */
+  default void gemmReluGradient(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] x, double[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, 1d, a, aOff, lda, b, bOff, ldb, 0d, c, cOff, ldc);
+    ReluEpilogues.reluGradient(elementwise(), m, n, x, c, cOff, ldc);
+  }
 }

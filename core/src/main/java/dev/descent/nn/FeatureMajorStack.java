@@ -18,7 +18,10 @@ import java.util.List;
  * the other way, each row is n long and every product, bias add and activation runs along it in
  * whole vectors. Forward, stage by stage, Zᵀ = Wᵀ·Xᵀ, then Zᵀ[j, ·] += b[j] and Yᵀ = f(Zᵀ) (in place of
  * Zᵀ when f′ needs only Yᵀ, as ReLU's does: one stream of memory fewer per pass); backward,
- * Gᶻ = f′(Zᵀ)·Gʸ, ∂L/∂b[j] = Σ_i Gᶻ[j, i], ∂L/∂W = Xᵀ·(Gᶻ)ᵀ and ∂L/∂Xᵀ = W·Gᶻ. The model's input is
+ * Gᶻ = f′(Zᵀ)·Gʸ, ∂L/∂b[j] = Σ_i Gᶻ[j, i], ∂L/∂W = Xᵀ·(Gᶻ)ᵀ and ∂L/∂Xᵀ = W·Gᶻ. A ReLU stage runs
+ * with its product in one kernel call each way, Yᵀ = max(Wᵀ·Xᵀ + b, 0) and, from the stage above,
+ * Gᶻ = f′·(W·Gᶻ⁺), so that a kernel can apply the step to each vector of the product before storing
+ * it rather than in a pass of its own (same bits). The model's input is
  * transposed once on the way in, its output and the output gradient once at the end: O(n·width)
  * copies against the O(n·width²) of the products.
  *
@@ -120,11 +123,16 @@ final class FeatureMajorStack {
     for (int s = 0; s < dense.length; s++) {
       Dense d = dense[s];
       Tensor z = preActivation[s].get(d.units(), n, x.dtype());
-      d.weight().value().matmul(true, t, false, z);
       stageInput[s] = t;
       stageZ[s] = z;
-      t = activation[s] == null || activation[s].derivativeFromOutput() ? z : postActivation[s].like(z);
-      addBiasAndActivate(z, d.bias().value(), activation[s], t);
+      if (fusesRelu(s, z)) {
+        productBiasAndRelu(d, t, z);
+        t = z;
+      } else {
+        d.weight().value().matmul(true, t, false, z);
+        t = activation[s] == null || activation[s].derivativeFromOutput() ? z : postActivation[s].like(z);
+        addBiasAndActivate(z, d.bias().value(), activation[s], t);
+      }
       stageY[s] = t;
     }
     Tensor y = output.get(n, t.rows(), t.dtype());
@@ -141,9 +149,10 @@ final class FeatureMajorStack {
     Tensor last = stageY[dense.length - 1];
     Tensor g = outputGradient.like(last);
     gradOutput.transpose(g);
+    boolean throughActivation = false;
     for (int s = dense.length - 1; s >= 0; s--) {
       Dense d = dense[s];
-      if (activation[s] != null) {
+      if (activation[s] != null && !throughActivation) {
         activateBackward(activation[s], stageZ[s], stageY[s], g);
       }
       rowSums(g, d.bias().grad());
@@ -152,12 +161,67 @@ final class FeatureMajorStack {
         return null;
       }
       Tensor gx = stageInputGradient[s].like(stageInput[s]);
-      d.weight().value().matmul(false, g, false, gx);
+      throughActivation = s > 0 && fusesRelu(s - 1, gx) && d.weight().value().dtype() == gx.dtype();
+      if (throughActivation) {
+        productThroughRelu(d.weight().value(), g, stageZ[s - 1], gx);
+      } else {
+        d.weight().value().matmul(false, g, false, gx);
+      }
       g = gx;
     }
     Tensor gx = modelInputGradient.get(g.cols(), g.rows(), g.dtype());
     g.transpose(gx);
     return gx;
+  }
+
+  /**
+   * Whether stage s's activation is ReLU, run with its layer's product in one kernel call ({@link
+   * MatrixKernels#gemmBiasRelu} forward, {@link MatrixKernels#gemmReluGradient} for the gradient
+   * into it), for a stage whose matrices have {@code like}'s element type.
+   */
+  private boolean fusesRelu(int s, Tensor like) {
+    Dense d = dense[s];
+    return activation[s] instanceof BuiltinActivations.Relu
+        && d.weight().value().dtype() == like.dtype() && d.bias().value().dtype() == like.dtype();
+  }
+
+  /**
+   * Yᵀ = max(Wᵀ·Xᵀ + b, 0) into {@code z}, in one call to the kernel: the bits of the product, the
+   * bias add and {@link Math#max} taken one after another, as {@link #addBiasAndActivate} does.
+   */
+  private static void productBiasAndRelu(Dense d, Tensor input, Tensor z) {
+    Tensor w = d.weight().value();
+    Tensor bias = d.bias().value();
+    int units = z.rows();
+    int n = z.cols();
+    int in = input.rows();
+    MatrixKernels kernels = Kernels.selected();
+    if (z.dtype() == DType.FLOAT32) {
+      kernels.gemmBiasRelu(true, false, units, n, in, w.floats(), 0, units, input.floats(), 0, n,
+          bias.floats(), 0, z.floats(), 0, n);
+    } else {
+      kernels.gemmBiasRelu(true, false, units, n, in, w.doubles(), 0, units, input.doubles(), 0, n,
+          bias.doubles(), 0, z.doubles(), 0, n);
+    }
+  }
+
+  /**
+   * ∂L/∂Yᵀ of the stage below, W·Gᶻ, times ReLU's derivative at that stage ({@code y}, where its
+   * output is held), into {@code gx}, in one call to the kernel: the bits of the product and then of
+   * {@link #activateBackward}.
+   */
+  private static void productThroughRelu(Tensor w, Tensor g, Tensor y, Tensor gx) {
+    int in = gx.rows();
+    int n = gx.cols();
+    int units = g.rows();
+    MatrixKernels kernels = Kernels.selected();
+    if (gx.dtype() == DType.FLOAT32) {
+      kernels.gemmReluGradient(false, false, in, n, units, w.floats(), 0, units, g.floats(), 0, n,
+          y.floats(), gx.floats(), 0, n);
+    } else {
+      kernels.gemmReluGradient(false, false, in, n, units, w.doubles(), 0, units, g.doubles(), 0, n,
+          y.doubles(), gx.doubles(), 0, n);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.descent.kernel.vector;
 
 import dev.descent.kernel.GemmThreads;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -44,7 +45,157 @@ final class DoubleDirect {
   /** Side of the square blocks in which op(B) = Bᵀ is copied. */
   private static final int TILE = 16;
 
+  /** {@link #fused}: C ← max(op(A)·op(B) + bias·1ᵀ, 0). */
+  static final int BIAS_RELU = 1;
+  /** {@link #fused}: C ← op(A)·op(B) where X &gt; 0 (bits as a signed integer), +0 elsewhere. */
+  static final int RELU_GRADIENT = 2;
+
   private DoubleDirect() {}
+
+  /**
+   * A product and its ReLU step ({@link #BIAS_RELU} or {@link #RELU_GRADIENT}, as {@code
+   * MatrixKernels.gemmBiasRelu} and {@code gemmReluGradient} define them) in one pass over C: each
+   * vector of C is summed in registers as {@link #multiply} sums it with α = 1 and β = 0, the step
+   * applied there, and stored once, so the bits are those of the product followed by the step.
+   * Rows of C in groups of four, then one by one, two vectors at a time, the last two of a row ending
+   * at its last column. Returns false, having done nothing, when a row of C is shorter than two
+   * vectors, or op(B) = Bᵀ with fewer than {@value #FEW_ROWS} rows.
+   */
+  static boolean fused(
+      int epilogue, boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] bias, int biasOff, double[] x, double[] c, int cOff, int ldc) {
+    if (n < 2 * LANES || transB && m < FEW_ROWS) {
+      return false;
+    }
+    double[] ap = Workspace.current().doubleA(m * k);
+    pack(1, a, aOff, transA ? 1 : lda, transA ? lda : 1, m, k, ap);
+    if (transB) {
+      double[] rows = Workspace.current().doubleB(k * n);
+      transpose(b, bOff, ldb, k, n, rows);
+      b = rows;
+      bOff = 0;
+      ldb = n;
+    }
+    int i = 0;
+    for (; i + ROWS <= m; i += ROWS) {
+      fourRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
+    }
+    for (; i < m; i++) {
+      int first = groupStart(i, m);
+      int rows = groupRows(first, m);
+      oneRowFused(epilogue, k, ap, first * k + i - first, rows, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, n);
+    }
+    return true;
+  }
+
+  /**
+   * Four rows of C from ci (stride ldc) for {@link #fused}, two vectors at a time (eight
+   * accumulators; each load of B serves four rows, each of A two vectors), each row's bias from bi.
+   */
+  private static void fourRowsFused(
+      int epilogue, int k, double[] a, int ai, double[] b, int bOff, int ldb,
+      double[] bias, int bi, double[] x, double[] c, int ci, int ldc, int n) {
+    boolean withBias = epilogue == BIAS_RELU;
+    DoubleVector bias0 = DoubleVector.broadcast(SPECIES, withBias ? bias[bi] : 0);
+    DoubleVector bias1 = DoubleVector.broadcast(SPECIES, withBias ? bias[bi + 1] : 0);
+    DoubleVector bias2 = DoubleVector.broadcast(SPECIES, withBias ? bias[bi + 2] : 0);
+    DoubleVector bias3 = DoubleVector.broadcast(SPECIES, withBias ? bias[bi + 3] : 0);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    for (int next = 0; next < n; next += 2 * LANES) {
+      int j = Math.min(next, n - 2 * LANES);
+      DoubleVector s00 = zero;
+      DoubleVector s01 = zero;
+      DoubleVector s10 = zero;
+      DoubleVector s11 = zero;
+      DoubleVector s20 = zero;
+      DoubleVector s21 = zero;
+      DoubleVector s30 = zero;
+      DoubleVector s31 = zero;
+      for (int p = 0; p < k; p++) {
+        int q = ai + p * ROWS;
+        int bp = bOff + j + p * ldb;
+        DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, bp);
+        DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+        DoubleVector w = DoubleVector.broadcast(SPECIES, a[q]);
+        s00 = w.fma(y0, s00);
+        s01 = w.fma(y1, s01);
+        w = DoubleVector.broadcast(SPECIES, a[q + 1]);
+        s10 = w.fma(y0, s10);
+        s11 = w.fma(y1, s11);
+        w = DoubleVector.broadcast(SPECIES, a[q + 2]);
+        s20 = w.fma(y0, s20);
+        s21 = w.fma(y1, s21);
+        w = DoubleVector.broadcast(SPECIES, a[q + 3]);
+        s30 = w.fma(y0, s30);
+        s31 = w.fma(y1, s31);
+      }
+      int r0 = ci + j;
+      int r1 = r0 + ldc;
+      int r2 = r1 + ldc;
+      int r3 = r2 + ldc;
+      if (withBias) {
+        s00.add(bias0).max(zero).intoArray(c, r0);
+        s01.add(bias0).max(zero).intoArray(c, r0 + LANES);
+        s10.add(bias1).max(zero).intoArray(c, r1);
+        s11.add(bias1).max(zero).intoArray(c, r1 + LANES);
+        s20.add(bias2).max(zero).intoArray(c, r2);
+        s21.add(bias2).max(zero).intoArray(c, r2 + LANES);
+        s30.add(bias3).max(zero).intoArray(c, r3);
+        s31.add(bias3).max(zero).intoArray(c, r3 + LANES);
+      } else {
+        zero.blend(s00, DoubleVector.fromArray(SPECIES, x, r0).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0);
+        zero.blend(s01, DoubleVector.fromArray(SPECIES, x, r0 + LANES).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0 + LANES);
+        zero.blend(s10, DoubleVector.fromArray(SPECIES, x, r1).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1);
+        zero.blend(s11, DoubleVector.fromArray(SPECIES, x, r1 + LANES).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1 + LANES);
+        zero.blend(s20, DoubleVector.fromArray(SPECIES, x, r2).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r2);
+        zero.blend(s21, DoubleVector.fromArray(SPECIES, x, r2 + LANES).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r2 + LANES);
+        zero.blend(s30, DoubleVector.fromArray(SPECIES, x, r3).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r3);
+        zero.blend(s31, DoubleVector.fromArray(SPECIES, x, r3 + LANES).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r3 + LANES);
+      }
+    }
+  }
+
+  /**
+   * Row ci of C for {@link #fused}, two vectors at a time (two independent chains), A's row from ai
+   * with stride acs, its bias at bi.
+   */
+  private static void oneRowFused(
+      int epilogue, int k, double[] a, int ai, int acs, double[] b, int bOff, int ldb,
+      double[] bias, int bi, double[] x, double[] c, int ci, int n) {
+    boolean withBias = epilogue == BIAS_RELU;
+    DoubleVector rowBias = DoubleVector.broadcast(SPECIES, withBias ? bias[bi] : 0);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    for (int next = 0; next < n; next += 2 * LANES) {
+      int j = Math.min(next, n - 2 * LANES);
+      DoubleVector s0 = zero;
+      DoubleVector s1 = zero;
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + j + p * ldb;
+        DoubleVector w = DoubleVector.broadcast(SPECIES, a[ai + p * acs]);
+        s0 = w.fma(DoubleVector.fromArray(SPECIES, b, bp), s0);
+        s1 = w.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), s1);
+      }
+      int r = ci + j;
+      if (withBias) {
+        s0.add(rowBias).max(zero).intoArray(c, r);
+        s1.add(rowBias).max(zero).intoArray(c, r + LANES);
+      } else {
+        zero.blend(s0, DoubleVector.fromArray(SPECIES, x, r).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r);
+        zero.blend(s1, DoubleVector.fromArray(SPECIES, x, r + LANES).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r + LANES);
+      }
+    }
+  }
 
   /**
    * Rows i0 … i1−1 and columns j0 … j1−1 of C ← α·op(A)·op(B) + β·C, as a {@link

@@ -196,6 +196,71 @@ public final class VectorKernels implements MatrixKernels {
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * <p>Here, on the direct path on one thread, in one pass: each vector of C gets its bias and ReLU in
+   * registers before it is stored ({@link FloatDirect#fused}).
+   */
+  @Override
+  public void gemmBiasRelu(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] bias, int biasOff, float[] c, int cOff, int ldc) {
+    if (!fusedHere(transA, transB, m, n, k) || !FloatDirect.fused(FloatDirect.BIAS_RELU, transA, transB, m, n, k,
+        a, aOff, lda, b, bOff, ldb, bias, biasOff, null, c, cOff, ldc)) {
+      MatrixKernels.super.gemmBiasRelu(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, bias, biasOff, c, cOff, ldc);
+    }
+  }
+
+  /** {@inheritDoc} Fused as the float version is. */
+  @Override
+  public void gemmBiasRelu(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] bias, int biasOff, double[] c, int cOff, int ldc) {
+    if (!fusedHere(transA, transB, m, n, k) || !DoubleDirect.fused(DoubleDirect.BIAS_RELU, transA, transB, m, n, k,
+        a, aOff, lda, b, bOff, ldb, bias, biasOff, null, c, cOff, ldc)) {
+      MatrixKernels.super.gemmBiasRelu(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, bias, biasOff, c, cOff, ldc);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here, on the direct path on one thread, in one pass: each vector of C is masked in registers
+   * before it is stored ({@link FloatDirect#fused}).
+   */
+  @Override
+  public void gemmReluGradient(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] x, float[] c, int cOff, int ldc) {
+    if (!fusedHere(transA, transB, m, n, k) || !FloatDirect.fused(FloatDirect.RELU_GRADIENT, transA, transB, m, n, k,
+        a, aOff, lda, b, bOff, ldb, null, 0, x, c, cOff, ldc)) {
+      MatrixKernels.super.gemmReluGradient(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, x, c, cOff, ldc);
+    }
+  }
+
+  /** {@inheritDoc} Fused as the float version is. */
+  @Override
+  public void gemmReluGradient(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] x, double[] c, int cOff, int ldc) {
+    if (!fusedHere(transA, transB, m, n, k) || !DoubleDirect.fused(DoubleDirect.RELU_GRADIENT, transA, transB, m, n, k,
+        a, aOff, lda, b, bOff, ldb, null, 0, x, c, cOff, ldc)) {
+      MatrixKernels.super.gemmReluGradient(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, x, c, cOff, ldc);
+    }
+  }
+
+  /** Whether a product of this shape takes the direct path on one thread, where its ReLU step is fused. */
+  private boolean fusedHere(boolean transA, boolean transB, int m, int n, int k) {
+    requireAvailable();
+    Path path = Path.of(transA, transB, m, n, k);
+    return m > 0 && n > 0 && k > 0 && path == Path.DIRECT && parts(path, m, n, k) == 1;
+  }
+
+  /**
    * The path a product takes, chosen by its shape alone, the same for float and double:
    *
    * <ul>

@@ -23,12 +23,13 @@ public final class AllocationProbe {
 
   private AllocationProbe() {}
 
-  /** {@code args[0]}: {@code products}, {@code splitProducts} or {@code elementwise}. */
+  /** {@code args[0]}: {@code products}, {@code splitProducts}, {@code fusedProducts} or {@code elementwise}. */
   public static void main(String[] args) {
     try {
       long least = switch (args[0]) {
         case "products" -> products();
         case "splitProducts" -> splitProducts();
+        case "fusedProducts" -> fusedProducts();
         case "elementwise" -> elementwise();
         default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
       };
@@ -87,6 +88,53 @@ public final class AllocationProbe {
     };
     return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
   }
+  /**
+   * Products with their ReLU step fused, on one thread: the layers of a 2-10-5-1 network over 300
+   * examples and over 37, forward (bias and ReLU) and backward (the gradient through the ReLU below),
+   * both precisions.
+   */
+  static long fusedProducts() {
+    VectorKernels kernel = new VectorKernels(1);
+    // {transA, m, n, k}: forward Wᵀ·X (transposed A), backward W·G
+    int[][] shapes = {{1, 10, 300, 2}, {1, 5, 300, 10}, {0, 10, 300, 5}, {0, 5, 300, 1}, {1, 10, 37, 2}, {0, 6, 37, 3}};
+    Random random = new Random(10);
+    double[] a = new double[300];
+    double[] b = new double[3000];
+    double[] x = new double[3000];
+    double[] c = new double[3000];
+    float[] af = new float[300];
+    float[] bf = new float[3000];
+    float[] xf = new float[3000];
+    float[] cf = new float[3000];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = random.nextGaussian();
+      x[i] = random.nextGaussian();
+      bf[i] = (float) b[i];
+      xf[i] = (float) x[i];
+    }
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextGaussian();
+      af[i] = (float) a[i];
+    }
+    Runnable round = () -> {
+      for (int[] q : shapes) {
+        boolean transA = q[0] == 1;
+        int m = q[1];
+        int n = q[2];
+        int k = q[3];
+        int lda = transA ? m : k;
+        if (transA) {
+          kernel.gemmBiasRelu(true, false, m, n, k, a, 0, lda, b, 0, n, a, 0, c, 0, n);
+          kernel.gemmBiasRelu(true, false, m, n, k, af, 0, lda, bf, 0, n, af, 0, cf, 0, n);
+        } else {
+          kernel.gemmReluGradient(false, false, m, n, k, a, 0, lda, b, 0, n, x, c, 0, n);
+          kernel.gemmReluGradient(false, false, m, n, k, af, 0, lda, bf, 0, n, xf, cf, 0, n);
+        }
+      }
+    };
+    return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
+  }
+
   /** Products split between two threads: the packed path and a direct outer product. */
   static long splitProducts() {
     VectorKernels kernel = new VectorKernels(2);

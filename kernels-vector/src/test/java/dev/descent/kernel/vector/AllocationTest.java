@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Once warmed up, products allocate nothing: not on the direct path, not on the packed path (whose
  * buffers are per thread and reused), not on the dot-product path, in any transpose and either
- * precision, and not when split between threads; nor do the elementwise functions. Each scenario
+ * precision, and not when split between threads; nor do products with their ReLU step fused, nor
+ * the elementwise functions. Each scenario
  * runs in a child JVM of its own ({@link AllocationProbe}, which says why), measured with HotSpot's
  * per-thread allocation counter after enough calls for C2 to compile the Vector API code (before
  * that, vector operations run as allocating Java code): some window of calls after the warm-up must
@@ -35,7 +36,7 @@ class AllocationTest {
   private static final int JVMS = 4;
 
   @ParameterizedTest
-  @ValueSource(strings = {"products", "splitProducts", "elementwise"})
+  @ValueSource(strings = {"products", "splitProducts", "fusedProducts", "elementwise"})
   void steadyStateAllocatesNothing(String scenario) throws IOException, InterruptedException {
     StringBuilder runs = new StringBuilder();
     for (int run = 0; run < JVMS; run++) {
