@@ -57,15 +57,16 @@ final class FloatDirect {
    * MatrixKernels.gemmBiasRelu} and {@code gemmReluGradient} define them) in one pass over C: each
    * vector of C is summed in registers as {@link #multiply} sums it with α = 1 and β = 0, the step
    * applied there, and stored once, so the bits are those of the product followed by the step.
-   * Rows of C in groups of four, then one by one, two vectors at a time, the last two of a row ending
-   * at its last column. Returns false, having done nothing, when a row of C is shorter than two
-   * vectors, or op(B) = Bᵀ with fewer than {@value #FEW_ROWS} rows.
+   * Rows of C in groups of four two vectors at a time, then a group of two and a last row four vectors
+   * at a time (as {@link #pack} groups them), the last vectors of a row ending at its last column.
+   * Returns false, having done nothing, when a row of C is shorter than four vectors, or op(B) = Bᵀ
+   * with fewer than {@value #FEW_ROWS} rows.
    */
   static boolean fused(
       int epilogue, boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float[] bias, int biasOff, float[] x, float[] c, int cOff, int ldc) {
-    if (n < 2 * LANES || transB && m < FEW_ROWS) {
+    if (n < 4 * LANES || transB && m < FEW_ROWS) {
       return false;
     }
     float[] ap = Workspace.current().floatA(m * k);
@@ -81,10 +82,12 @@ final class FloatDirect {
     for (; i + ROWS <= m; i += ROWS) {
       fourRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
     }
-    for (; i < m; i++) {
-      int first = groupStart(i, m);
-      int rows = groupRows(first, m);
-      oneRowFused(epilogue, k, ap, first * k + i - first, rows, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, n);
+    if (i + 2 <= m) {
+      twoRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
+      i += 2;
+    }
+    if (i < m) {
+      oneRowFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, n);
     }
     return true;
   }
@@ -97,10 +100,10 @@ final class FloatDirect {
       int epilogue, int k, float[] a, int ai, float[] b, int bOff, int ldb,
       float[] bias, int bi, float[] x, float[] c, int ci, int ldc, int n) {
     boolean withBias = epilogue == BIAS_RELU;
-    FloatVector bias0 = FloatVector.broadcast(SPECIES, withBias ? bias[bi] : 0);
-    FloatVector bias1 = FloatVector.broadcast(SPECIES, withBias ? bias[bi + 1] : 0);
-    FloatVector bias2 = FloatVector.broadcast(SPECIES, withBias ? bias[bi + 2] : 0);
-    FloatVector bias3 = FloatVector.broadcast(SPECIES, withBias ? bias[bi + 3] : 0);
+    float bias0 = withBias ? bias[bi] : 0;
+    float bias1 = withBias ? bias[bi + 1] : 0;
+    float bias2 = withBias ? bias[bi + 2] : 0;
+    float bias3 = withBias ? bias[bi + 3] : 0;
     FloatVector zero = FloatVector.zero(SPECIES);
     for (int next = 0; next < n; next += 2 * LANES) {
       int j = Math.min(next, n - 2 * LANES);
@@ -165,34 +168,114 @@ final class FloatDirect {
   }
 
   /**
-   * Row ci of C for {@link #fused}, two vectors at a time (two independent chains), A's row from ai
-   * with stride acs, its bias at bi.
+   * Two rows of C from ci (stride ldc) for {@link #fused}, four vectors at a time (eight
+   * accumulators, each load of B serving both rows), A's rows from ai with stride 2, their bias from bi.
    */
-  private static void oneRowFused(
-      int epilogue, int k, float[] a, int ai, int acs, float[] b, int bOff, int ldb,
-      float[] bias, int bi, float[] x, float[] c, int ci, int n) {
+  private static void twoRowsFused(
+      int epilogue, int k, float[] a, int ai, float[] b, int bOff, int ldb,
+      float[] bias, int bi, float[] x, float[] c, int ci, int ldc, int n) {
     boolean withBias = epilogue == BIAS_RELU;
-    FloatVector rowBias = FloatVector.broadcast(SPECIES, withBias ? bias[bi] : 0);
+    float bias0 = withBias ? bias[bi] : 0;
+    float bias1 = withBias ? bias[bi + 1] : 0;
     FloatVector zero = FloatVector.zero(SPECIES);
-    for (int next = 0; next < n; next += 2 * LANES) {
-      int j = Math.min(next, n - 2 * LANES);
-      FloatVector s0 = zero;
-      FloatVector s1 = zero;
+    for (int next = 0; next < n; next += 4 * LANES) {
+      int j = Math.min(next, n - 4 * LANES);
+      FloatVector s00 = zero;
+      FloatVector s01 = zero;
+      FloatVector s02 = zero;
+      FloatVector s03 = zero;
+      FloatVector s10 = zero;
+      FloatVector s11 = zero;
+      FloatVector s12 = zero;
+      FloatVector s13 = zero;
       for (int p = 0; p < k; p++) {
         int bp = bOff + j + p * ldb;
-        FloatVector w = FloatVector.broadcast(SPECIES, a[ai + p * acs]);
+        FloatVector w0 = FloatVector.broadcast(SPECIES, a[ai + 2 * p]);
+        FloatVector w1 = FloatVector.broadcast(SPECIES, a[ai + 2 * p + 1]);
+        FloatVector y = FloatVector.fromArray(SPECIES, b, bp);
+        s00 = w0.fma(y, s00);
+        s10 = w1.fma(y, s10);
+        y = FloatVector.fromArray(SPECIES, b, bp + LANES);
+        s01 = w0.fma(y, s01);
+        s11 = w1.fma(y, s11);
+        y = FloatVector.fromArray(SPECIES, b, bp + 2 * LANES);
+        s02 = w0.fma(y, s02);
+        s12 = w1.fma(y, s12);
+        y = FloatVector.fromArray(SPECIES, b, bp + 3 * LANES);
+        s03 = w0.fma(y, s03);
+        s13 = w1.fma(y, s13);
+      }
+      int r0 = ci + j;
+      int r1 = r0 + ldc;
+      if (withBias) {
+        s00.add(bias0).max(zero).intoArray(c, r0);
+        s01.add(bias0).max(zero).intoArray(c, r0 + LANES);
+        s02.add(bias0).max(zero).intoArray(c, r0 + 2 * LANES);
+        s03.add(bias0).max(zero).intoArray(c, r0 + 3 * LANES);
+        s10.add(bias1).max(zero).intoArray(c, r1);
+        s11.add(bias1).max(zero).intoArray(c, r1 + LANES);
+        s12.add(bias1).max(zero).intoArray(c, r1 + 2 * LANES);
+        s13.add(bias1).max(zero).intoArray(c, r1 + 3 * LANES);
+      } else {
+        zero.blend(s00, FloatVector.fromArray(SPECIES, x, r0).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0);
+        zero.blend(s01, FloatVector.fromArray(SPECIES, x, r0 + LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0 + LANES);
+        zero.blend(s02, FloatVector.fromArray(SPECIES, x, r0 + 2 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0 + 2 * LANES);
+        zero.blend(s03, FloatVector.fromArray(SPECIES, x, r0 + 3 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0 + 3 * LANES);
+        zero.blend(s10, FloatVector.fromArray(SPECIES, x, r1).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1);
+        zero.blend(s11, FloatVector.fromArray(SPECIES, x, r1 + LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1 + LANES);
+        zero.blend(s12, FloatVector.fromArray(SPECIES, x, r1 + 2 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1 + 2 * LANES);
+        zero.blend(s13, FloatVector.fromArray(SPECIES, x, r1 + 3 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1 + 3 * LANES);
+      }
+    }
+  }
+
+  /**
+   * Row ci of C for {@link #fused}, four vectors at a time (four independent chains), A's row from
+   * ai, its bias at bi.
+   */
+  private static void oneRowFused(
+      int epilogue, int k, float[] a, int ai, float[] b, int bOff, int ldb,
+      float[] bias, int bi, float[] x, float[] c, int ci, int n) {
+    boolean withBias = epilogue == BIAS_RELU;
+    float rowBias = withBias ? bias[bi] : 0;
+    FloatVector zero = FloatVector.zero(SPECIES);
+    for (int next = 0; next < n; next += 4 * LANES) {
+      int j = Math.min(next, n - 4 * LANES);
+      FloatVector s0 = zero;
+      FloatVector s1 = zero;
+      FloatVector s2 = zero;
+      FloatVector s3 = zero;
+      for (int p = 0; p < k; p++) {
+        int bp = bOff + j + p * ldb;
+        FloatVector w = FloatVector.broadcast(SPECIES, a[ai + p]);
         s0 = w.fma(FloatVector.fromArray(SPECIES, b, bp), s0);
         s1 = w.fma(FloatVector.fromArray(SPECIES, b, bp + LANES), s1);
+        s2 = w.fma(FloatVector.fromArray(SPECIES, b, bp + 2 * LANES), s2);
+        s3 = w.fma(FloatVector.fromArray(SPECIES, b, bp + 3 * LANES), s3);
       }
       int r = ci + j;
       if (withBias) {
         s0.add(rowBias).max(zero).intoArray(c, r);
         s1.add(rowBias).max(zero).intoArray(c, r + LANES);
+        s2.add(rowBias).max(zero).intoArray(c, r + 2 * LANES);
+        s3.add(rowBias).max(zero).intoArray(c, r + 3 * LANES);
       } else {
         zero.blend(s0, FloatVector.fromArray(SPECIES, x, r).reinterpretAsInts()
             .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r);
         zero.blend(s1, FloatVector.fromArray(SPECIES, x, r + LANES).reinterpretAsInts()
             .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r + LANES);
+        zero.blend(s2, FloatVector.fromArray(SPECIES, x, r + 2 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r + 2 * LANES);
+        zero.blend(s3, FloatVector.fromArray(SPECIES, x, r + 3 * LANES).reinterpretAsInts()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r + 3 * LANES);
       }
     }
   }
