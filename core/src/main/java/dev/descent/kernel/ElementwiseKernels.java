@@ -42,4 +42,18 @@ public interface ElementwiseKernels {
    */
   void logitCrossEntropy(
       double[] z, double[] t, double scale, double[] sigmoid, double[] gradient, double[] loss, int from, int to);
+
+  /**
+   * The number of i in [from, to) where o[i] and t[i] fall on the same side of {@code threshold}:
+   * both above it, or neither (a NaN is not above it). With a threshold of 0.5, the count behind
+   * Keras's {@code binary_accuracy}. By default {@link ScalarElementwise}'s, element by element.
+   */
+  default int thresholdAgreements(float[] o, float[] t, float threshold, int from, int to) {
+    return ScalarElementwise.INSTANCE.thresholdAgreements(o, t, threshold, from, to);
+  }
+
+  /** Double-precision twin of {@link #thresholdAgreements(float[], float[], float, int, int)}. */
+  default int thresholdAgreements(double[] o, double[] t, double threshold, int from, int to) {
+    return ScalarElementwise.INSTANCE.thresholdAgreements(o, t, threshold, from, to);
+  }
 }

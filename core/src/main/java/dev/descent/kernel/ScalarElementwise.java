@@ -3,7 +3,8 @@ package dev.descent.kernel;
 /**
  * The definition of {@link ElementwiseKernels}, one element at a time: the ReLU gradient as a bit
  * mask, without a branch on the data (the signs of pre-activations follow no pattern a branch
- * predictor can learn), and binary cross-entropy from logits with {@link Exponentials}. Used by
+ * predictor can learn), binary cross-entropy from logits with {@link Exponentials}, and the count of
+ * outputs on the same side of a threshold as their targets. Used by
  * every kernel that does not supply its own.
  */
 public final class ScalarElementwise implements ElementwiseKernels {
@@ -27,6 +28,24 @@ public final class ScalarElementwise implements ElementwiseKernels {
       long bits = Double.doubleToRawLongBits(x[i]);
       gx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(gy[i]) & ((-bits & ~bits) >> 63));
     }
+  }
+
+  @Override
+  public int thresholdAgreements(float[] o, float[] t, float threshold, int from, int to) {
+    int hits = 0;
+    for (int i = from; i < to; i++) {
+      hits += (o[i] > threshold) == (t[i] > threshold) ? 1 : 0;
+    }
+    return hits;
+  }
+
+  @Override
+  public int thresholdAgreements(double[] o, double[] t, double threshold, int from, int to) {
+    int hits = 0;
+    for (int i = from; i < to; i++) {
+      hits += (o[i] > threshold) == (t[i] > threshold) ? 1 : 0;
+    }
+    return hits;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.descent.train;
 
+import dev.descent.kernel.ElementwiseKernels;
+import dev.descent.kernel.Kernels;
 import dev.descent.loss.BinaryCrossEntropy;
 import dev.descent.loss.CrossEntropy;
 import dev.descent.loss.Loss;
@@ -50,28 +52,20 @@ public final class Metrics {
 
   /**
    * The elements where {@code output} and {@code target} fall on the same side of 0.5 (above it, or
-   * not), read from the raw arrays when both are float64 or both float32: this runs after every
-   * update of training.
+   * not), counted by the selected kernel's {@link ElementwiseKernels#thresholdAgreements} over the
+   * raw arrays when both are float64 or both float32: this runs after every update of training.
    */
   private static int thresholdHits(Tensor output, Tensor target) {
     int n = output.size();
-    int hits = 0;
     if (output.dtype() == DType.FLOAT64 && target.dtype() == DType.FLOAT64) {
-      double[] o = output.doubles();
-      double[] t = target.doubles();
-      for (int i = 0; i < n; i++) {
-        hits += (o[i] > 0.5) == (t[i] > 0.5) ? 1 : 0;
-      }
-    } else if (output.dtype() == DType.FLOAT32 && target.dtype() == DType.FLOAT32) {
-      float[] o = output.floats();
-      float[] t = target.floats();
-      for (int i = 0; i < n; i++) {
-        hits += (o[i] > 0.5f) == (t[i] > 0.5f) ? 1 : 0;
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        hits += (output.get(i) > 0.5) == (target.get(i) > 0.5) ? 1 : 0;
-      }
+      return Kernels.elementwise().thresholdAgreements(output.doubles(), target.doubles(), 0.5, 0, n);
+    }
+    if (output.dtype() == DType.FLOAT32 && target.dtype() == DType.FLOAT32) {
+      return Kernels.elementwise().thresholdAgreements(output.floats(), target.floats(), 0.5f, 0, n);
+    }
+    int hits = 0;
+    for (int i = 0; i < n; i++) {
+      hits += (output.get(i) > 0.5) == (target.get(i) > 0.5) ? 1 : 0;
     }
     return hits;
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The {@link ElementwiseKernels} of every {@link MatrixKernels} on the class path against the
  * contract: the ReLU gradient and binary cross-entropy from logits bit for bit {@link
  * ScalarElementwise}'s, NaNs, infinities, signed zeros, subnormal and saturating logits included,
- * over ranges that start and end inside a vector; and those outputs of the definition that are not
+ * over ranges that start and end inside a vector; the count of outputs on their target's side of a
+ * threshold against the comparisons written out; and those outputs of the definition that are not
  * plain arithmetic against fdlibm, so that a kernel cannot agree with a wrong definition.
  */
 class ElementwiseContractTest {
@@ -51,6 +52,40 @@ class ElementwiseContractTest {
           assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]), what + ", x = " + x[i]);
           assertEquals(Float.floatToRawIntBits(expectedF[i]), Float.floatToRawIntBits(actualF[i]), what + ", x = " + xf[i]);
         }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.descent.kernel.KernelContractTest#kernels")
+  void thresholdAgreementsCountWhatTheComparisonsSay(MatrixKernels kernel) {
+    ElementwiseKernels math = available(kernel);
+    Random random = new Random(35);
+    // outputs at, just above and just below the threshold, NaNs of both signs, infinities, zeros
+    double[] specials = {0.5, Math.nextUp(0.5), Math.nextDown(0.5), Double.NaN,
+        Double.longBitsToDouble(0xfff8000000000001L), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 1, 0};
+    int n = 203;
+    double[] o = new double[n];
+    double[] t = new double[n];
+    float[] of = new float[n];
+    float[] tf = new float[n];
+    for (int i = 0; i < n; i++) {
+      o[i] = i < specials.length ? specials[i] : random.nextDouble();
+      t[i] = i < specials.length ? specials[(i + 3) % specials.length] : random.nextInt(2);
+      of[i] = (float) o[i];
+      tf[i] = (float) t[i];
+    }
+    for (int from : new int[] {0, 1, 3, 5}) {
+      for (int to : new int[] {n, n - 1, n - 6, from + 3, from}) {
+        int expected = 0;
+        int expectedF = 0;
+        for (int i = from; i < to; i++) {
+          expected += (o[i] > 0.5) == (t[i] > 0.5) ? 1 : 0;
+          expectedF += (of[i] > 0.5f) == (tf[i] > 0.5f) ? 1 : 0;
+        }
+        String what = kernel.name() + ", [" + from + ", " + to + ")";
+        assertEquals(expected, math.thresholdAgreements(o, t, 0.5, from, to), what);
+        assertEquals(expectedF, math.thresholdAgreements(of, tf, 0.5f, from, to), what + " float");
       }
     }
   }

@@ -19,6 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic shift of 64-bit lanes has no AVX2 instruction); the tail uses the scalar form. Both are
  * exact, so interpreted and compiled code agree bit for bit.
  *
+ * <p>Outputs on their target's side of a threshold are counted a vector at a time: two lane
+ * compares, the lanes where they agree counted.
+ *
  * <p>Binary cross-entropy from logits performs {@link Exponentials}' algorithms operation for
  * operation in lanes; where the scalar code converts between a long and a double, which AVX2 cannot
  * do in vectors, the lanes use the exact equivalents through the bits of 1.5·2⁵². Every operation is
@@ -77,6 +80,31 @@ final class VectorElementwise implements ElementwiseKernels {
       DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, gy, i), passes.cast(DOUBLES)).intoArray(gx, i);
     }
     ScalarElementwise.INSTANCE.reluBackward(x, gy, gx, i, to);
+  }
+
+  /** Whole vectors: a lane compare of each side, the lanes where the two masks agree counted; the rest one by one. */
+  @Override
+  public int thresholdAgreements(float[] o, float[] t, float threshold, int from, int to) {
+    int lanes = FLOATS.length();
+    int hits = 0;
+    int i = from;
+    for (; i <= to - lanes; i += lanes) {
+      VectorMask<Float> above = FloatVector.fromArray(FLOATS, o, i).compare(VectorOperators.GT, threshold);
+      hits += above.eq(FloatVector.fromArray(FLOATS, t, i).compare(VectorOperators.GT, threshold)).trueCount();
+    }
+    return hits + ScalarElementwise.INSTANCE.thresholdAgreements(o, t, threshold, i, to);
+  }
+
+  @Override
+  public int thresholdAgreements(double[] o, double[] t, double threshold, int from, int to) {
+    int lanes = DOUBLES.length();
+    int hits = 0;
+    int i = from;
+    for (; i <= to - lanes; i += lanes) {
+      VectorMask<Double> above = DoubleVector.fromArray(DOUBLES, o, i).compare(VectorOperators.GT, threshold);
+      hits += above.eq(DoubleVector.fromArray(DOUBLES, t, i).compare(VectorOperators.GT, threshold)).trueCount();
+    }
+    return hits + ScalarElementwise.INSTANCE.thresholdAgreements(o, t, threshold, i, to);
   }
 
   /**

@@ -165,7 +165,7 @@ public final class AllocationProbe {
     return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
   }
 
-  /** The ReLU gradient in both precisions, and binary cross-entropy from logits. */
+  /** The ReLU gradient and the threshold count in both precisions, and binary cross-entropy from logits. */
   static long elementwise() {
     VectorElementwise math = VectorElementwise.INSTANCE;
     // 13 elements: whole vectors and a tail (scalar, or for the loss one more vector ending at the
@@ -188,6 +188,9 @@ public final class AllocationProbe {
       math.reluBackward(x, y, y, 0, 13);
       math.reluBackward(xf, xf, yf, 2, 13);
       math.logitCrossEntropy(x, targets, 0.5, sigmoid, gradient, loss, 0, 13);
+      if (math.thresholdAgreements(x, targets, 0.5, 0, 13) + math.thresholdAgreements(xf, yf, 0.5f, 0, 13) < 0) {
+        throw new AssertionError("a negative count");
+      }
     };
     // Short calls: C2 compiles them after tens of thousands of invocations, not a few hundred.
     return ThreadAllocation.leastAfterWarmUp(round, 150_000, MEASURED, WINDOWS);
