@@ -59,6 +59,8 @@ final class FloatDirect {
    * applied there, and stored once, so the bits are those of the product followed by the step.
    * Rows of C in groups of four two vectors at a time, then a group of two and a last row four vectors
    * at a time (as {@link #pack} groups them), the last vectors of a row ending at its last column.
+   * Each block writes the step out at every store: a method that took the vector would have to be
+   * inlined into the block, or C2 boxes the vector on the heap.
    * Returns false, having done nothing, when a row of C is shorter than four vectors, or op(B) = Bᵀ
    * with fewer than {@value #FEW_ROWS} rows.
    */

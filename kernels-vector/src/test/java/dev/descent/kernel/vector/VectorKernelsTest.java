@@ -141,15 +141,7 @@ class VectorKernelsTest {
     for (int[] shape : shapes) {
       for (int t = 0; t < 4; t++) {
         Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], 0.75, t % 2 == 0 ? 0 : 0.5, random);
-        float[] c = pr.floatProduct(single);
-        double[] cd = pr.doubleProduct(single);
-        for (int i = 0; i < pr.m; i++) {
-          for (int j = 0; j < pr.n; j++) {
-            int at = pr.cOff + i * pr.ldc + j;
-            assertEquals(floatChain(pr, i, j, FloatBlocked.KC), c[at], pr + " float C(" + i + ", " + j + ")");
-            assertEquals(doubleChain(pr, i, j, DoubleBlocked.KC), cd[at], pr + " double C(" + i + ", " + j + ")");
-          }
-        }
+        assertEveryElementIsItsChain(pr, single, FloatBlocked.KC, DoubleBlocked.KC);
       }
     }
   }
@@ -167,15 +159,20 @@ class VectorKernelsTest {
     for (int[] shape : shapes) {
       for (int t = 0; t < 4; t++) {
         Problem pr = Problem.random(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], -0.75, 0, random);
-        float[] c = pr.floatProduct(single);
-        double[] cd = pr.doubleProduct(single);
-        for (int i = 0; i < pr.m; i++) {
-          for (int j = 0; j < pr.n; j++) {
-            int at = pr.cOff + i * pr.ldc + j;
-            assertEquals(floatChain(pr, i, j, pr.k), c[at], pr + " float C(" + i + ", " + j + ")");
-            assertEquals(doubleChain(pr, i, j, pr.k), cd[at], pr + " double C(" + i + ", " + j + ")");
-          }
-        }
+        assertEveryElementIsItsChain(pr, single, pr.k, pr.k);
+      }
+    }
+  }
+
+  /** Each element of the kernel's float and double products is its chain, k cut in blocks of at most the given sizes. */
+  private static void assertEveryElementIsItsChain(Problem pr, MatrixKernels kernel, int floatKc, int doubleKc) {
+    float[] c = pr.floatProduct(kernel);
+    double[] cd = pr.doubleProduct(kernel);
+    for (int i = 0; i < pr.m; i++) {
+      for (int j = 0; j < pr.n; j++) {
+        int at = pr.cOff + i * pr.ldc + j;
+        assertEquals(floatChain(pr, i, j, floatKc), c[at], pr + " float C(" + i + ", " + j + ")");
+        assertEquals(doubleChain(pr, i, j, doubleKc), cd[at], pr + " double C(" + i + ", " + j + ")");
       }
     }
   }
