@@ -57,8 +57,9 @@ final class DoubleDirect {
    * MatrixKernels.gemmBiasRelu} and {@code gemmReluGradient} define them) in one pass over C: each
    * vector of C is summed in registers as {@link #multiply} sums it with α = 1 and β = 0, the step
    * applied there, and stored once, so the bits are those of the product followed by the step.
-   * Rows of C in groups of four two vectors at a time, then a group of two and a last row four vectors
-   * at a time (as {@link #pack} groups them), the last vectors of a row ending at its last column.
+   * Rows of C in groups of four two vectors at a time (one vector at a time with A in registers for a
+   * product one or two deep), then a group of two and a last row four vectors at a time (as {@link
+   * #pack} groups them), the last vectors of a row ending at its last column.
    * Each block writes the step out at every store: a method that took the vector would have to be
    * inlined into the block, or C2 boxes the vector on the heap.
    * Returns false, having done nothing, when a row of C is shorter than four vectors, or op(B) = Bᵀ
@@ -82,7 +83,11 @@ final class DoubleDirect {
     }
     int i = 0;
     for (; i + ROWS <= m; i += ROWS) {
-      fourRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
+      if (k <= 2) {
+        fourRowsShallowFused(epilogue, k == 2, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
+      } else {
+        fourRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
+      }
     }
     if (i + 2 <= m) {
       twoRowsFused(epilogue, k, ap, i * k, b, bOff, ldb, bias, biasOff + i, x, c, cOff + i * ldc, ldc, n);
@@ -165,6 +170,65 @@ final class DoubleDirect {
             .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r3);
         zero.blend(s31, DoubleVector.fromArray(SPECIES, x, r3 + LANES).reinterpretAsLongs()
             .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r3 + LANES);
+      }
+    }
+  }
+
+  /**
+   * Four rows of C from ci (stride ldc) for {@link #fused} of a product one or two deep ({@code
+   * two}), one vector at a time: the four or eight values of A held in registers across the row, as
+   * in {@link #fourRowsShallow}, with no loop along k.
+   */
+  private static void fourRowsShallowFused(
+      int epilogue, boolean two, double[] a, int ai, double[] b, int bOff, int ldb,
+      double[] bias, int bi, double[] x, double[] c, int ci, int ldc, int n) {
+    boolean withBias = epilogue == BIAS_RELU;
+    double bias0 = withBias ? bias[bi] : 0;
+    double bias1 = withBias ? bias[bi + 1] : 0;
+    double bias2 = withBias ? bias[bi + 2] : 0;
+    double bias3 = withBias ? bias[bi + 3] : 0;
+    DoubleVector x00 = DoubleVector.broadcast(SPECIES, a[ai]);
+    DoubleVector x10 = DoubleVector.broadcast(SPECIES, a[ai + 1]);
+    DoubleVector x20 = DoubleVector.broadcast(SPECIES, a[ai + 2]);
+    DoubleVector x30 = DoubleVector.broadcast(SPECIES, a[ai + 3]);
+    DoubleVector x01 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS] : 0);
+    DoubleVector x11 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 1] : 0);
+    DoubleVector x21 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 2] : 0);
+    DoubleVector x31 = DoubleVector.broadcast(SPECIES, two ? a[ai + ROWS + 3] : 0);
+    DoubleVector zero = DoubleVector.zero(SPECIES);
+    int b1 = bOff + (two ? ldb : 0);
+    for (int next = 0; next < n; next += LANES) {
+      int j = Math.min(next, n - LANES);
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, b, bOff + j);
+      DoubleVector s0 = x00.fma(y0, zero);
+      DoubleVector s1 = x10.fma(y0, zero);
+      DoubleVector s2 = x20.fma(y0, zero);
+      DoubleVector s3 = x30.fma(y0, zero);
+      if (two) {
+        DoubleVector y1 = DoubleVector.fromArray(SPECIES, b, b1 + j);
+        s0 = x01.fma(y1, s0);
+        s1 = x11.fma(y1, s1);
+        s2 = x21.fma(y1, s2);
+        s3 = x31.fma(y1, s3);
+      }
+      int r0 = ci + j;
+      int r1 = r0 + ldc;
+      int r2 = r1 + ldc;
+      int r3 = r2 + ldc;
+      if (withBias) {
+        s0.add(bias0).max(zero).intoArray(c, r0);
+        s1.add(bias1).max(zero).intoArray(c, r1);
+        s2.add(bias2).max(zero).intoArray(c, r2);
+        s3.add(bias3).max(zero).intoArray(c, r3);
+      } else {
+        zero.blend(s0, DoubleVector.fromArray(SPECIES, x, r0).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r0);
+        zero.blend(s1, DoubleVector.fromArray(SPECIES, x, r1).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r1);
+        zero.blend(s2, DoubleVector.fromArray(SPECIES, x, r2).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r2);
+        zero.blend(s3, DoubleVector.fromArray(SPECIES, x, r3).reinterpretAsLongs()
+            .compare(VectorOperators.GT, 0).cast(SPECIES)).intoArray(c, r3);
       }
     }
   }
