@@ -59,7 +59,7 @@ final class DoubleDirect {
    * applied there, and stored once, so the bits are those of the product followed by the step.
    * Rows of C in groups of four two vectors at a time (one vector at a time with A in registers for a
    * product one or two deep), then a group of two and a last row four vectors at a time (as {@link
-   * #pack} groups them), the last vectors of a row ending at its last column.
+   * #packed} groups them), the last vectors of a row ending at its last column.
    * Each block writes the step out at every store: a method that took the vector would have to be
    * inlined into the block, or C2 boxes the vector on the heap.
    * Returns false, having done nothing, when a row of C is shorter than four vectors, or op(B) = Bᵀ
@@ -72,12 +72,9 @@ final class DoubleDirect {
     if (n < 4 * LANES || transB && m < FEW_ROWS) {
       return false;
     }
-    double[] ap = Workspace.current().doubleA(m * k);
-    pack(1, a, aOff, transA ? 1 : lda, transA ? lda : 1, m, k, ap);
+    double[] ap = packed(1, transA, a, aOff, lda, m, k);
     if (transB) {
-      double[] rows = Workspace.current().doubleB(k * n);
-      transpose(b, bOff, ldb, k, n, rows);
-      b = rows;
+      b = transposed(b, bOff, ldb, k, n);
       bOff = 0;
       ldb = n;
     }
@@ -367,8 +364,7 @@ final class DoubleDirect {
       double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb,
       double beta, double[] c, int cOff, int ldc) {
-    double[] ap = Workspace.current().doubleA(m * k);
-    pack(alpha, a, aOff, transA ? 1 : lda, transA ? lda : 1, m, k, ap);
+    double[] ap = packed(alpha, transA, a, aOff, lda, m, k);
     if (transB && m < FEW_ROWS) {
       for (int i = 0; i < m; i++) {
         int first = groupStart(i, m);
@@ -378,9 +374,7 @@ final class DoubleDirect {
       return;
     }
     if (transB) {
-      double[] rows = Workspace.current().doubleB(k * n);
-      transpose(b, bOff, ldb, k, n, rows);
-      b = rows;
+      b = transposed(b, bOff, ldb, k, n);
       bOff = 0;
       ldb = n;
     }
@@ -425,12 +419,16 @@ final class DoubleDirect {
   }
 
   /**
-   * Packs α·op(A) into groups of rows, the layout every loop here reads with constant strides (C2
-   * moves the bounds checks of a loop out of it only for indices that step by a constant): rows in
-   * groups of {@value #ROWS}, then a group of two, then one, as the loops take them; element (r, p)
-   * of the group starting at row i, of g rows, at {@code ap[i·k + p·g + r]}.
+   * α·op(A) packed into the calling thread's A buffer in groups of rows, the layout every loop here
+   * reads with constant strides (C2 moves the bounds checks of a loop out of it only for indices
+   * that step by a constant): rows in groups of {@value #ROWS}, then a group of two, then one, as the
+   * loops take them; element (r, p) of the group starting at row i, of g rows, at {@code
+   * ap[i·k + p·g + r]}.
    */
-  private static void pack(double alpha, double[] a, int aOff, int ars, int acs, int m, int k, double[] ap) {
+  private static double[] packed(double alpha, boolean transA, double[] a, int aOff, int lda, int m, int k) {
+    double[] ap = Workspace.current().doubleA(m * k);
+    int ars = transA ? 1 : lda;
+    int acs = transA ? lda : 1;
     for (int first = 0; first < m; first += groupRows(first, m)) {
       int rows = groupRows(first, m);
       for (int p = 0; p < k; p++) {
@@ -439,6 +437,7 @@ final class DoubleDirect {
         }
       }
     }
+    return ap;
   }
 
   /** The rows of the group starting at row {@code first} of m: four, then two, then one. */
@@ -457,11 +456,13 @@ final class DoubleDirect {
   }
 
   /**
-   * {@code rows[p·n + j] ← b[bOff + j·ldb + p]} for p &lt; k and j &lt; n: op(B) = Bᵀ copied row-major,
-   * in {@value #TILE}×{@value #TILE} blocks so that the lines read and the lines written both stay
-   * in L1 (a plain loop over either index misses the cache on every element of the other side).
+   * op(B) = Bᵀ copied row-major into the calling thread's B buffer, {@code rows[p·n + j] ←
+   * b[bOff + j·ldb + p]} for p &lt; k and j &lt; n, in {@value #TILE}×{@value #TILE} blocks so that
+   * the lines read and the lines written both stay in L1 (a plain loop over either index misses the
+   * cache on every element of the other side).
    */
-  private static void transpose(double[] b, int bOff, int ldb, int k, int n, double[] rows) {
+  private static double[] transposed(double[] b, int bOff, int ldb, int k, int n) {
+    double[] rows = Workspace.current().doubleB(k * n);
     for (int j0 = 0; j0 < n; j0 += TILE) {
       int j1 = Math.min(n, j0 + TILE);
       for (int p0 = 0; p0 < k; p0 += TILE) {
@@ -474,6 +475,7 @@ final class DoubleDirect {
         }
       }
     }
+    return rows;
   }
 
   // One block per method keeps each small enough for C2 to inline every Vector API call in it: past
