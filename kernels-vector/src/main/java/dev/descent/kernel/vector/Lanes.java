@@ -27,9 +27,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why the widest: 512-bit vectors halve the instructions per multiply-add. In 256-bit lanes the
  * packed micro-kernel needs close to the six instructions per cycle a Zen 4 core can issue, and on
  * a shared host its speed swung with whatever else the core was doing, where OpenBLAS's did not
- * (figures in the benchmarks' README). The cost is in short rows: the 2-10-5-1 exercise, rows of
+ * (figures in the benchmarks' README). The cost was in short rows: the 2-10-5-1 exercise, rows of
  * 300 examples, ran 2 to 20 % slower (about 4 % in most of six pairs of runs), more of each row
- * falling past the last whole vector.
+ * falling past the last whole vector, until such a row's last columns became one more vector ending
+ * at its end ({@link DoubleDirect}) and the dot products' finish read memory ({@link DoubleDots}).
  *
  * <p>Touched only when {@code jdk.incubator.vector} is in the boot layer (see {@link VectorKernels}).
  */
