@@ -329,7 +329,7 @@ class KernelContractTest {
     return values;
   }
 
-  private static float[] toFloats(double[] values) {
+  static float[] toFloats(double[] values) {
     float[] floats = new float[values.length];
     for (int i = 0; i < values.length; i++) {
       floats[i] = (float) values[i];

@@ -116,24 +116,24 @@ class ReluEpiloguesContractTest {
         x, actual, l.cOff(), l.ldc());
     same(kernel.name() + " double gemmReluGradient " + l, expected, actual);
 
-    float[] af = floats(a);
-    float[] bf = floats(b);
-    float[] biasF = floats(bias);
-    float[] xf = floats(x);
-    float[] productF = floats(before);
+    float[] af = KernelContractTest.toFloats(a);
+    float[] bf = KernelContractTest.toFloats(b);
+    float[] biasF = KernelContractTest.toFloats(bias);
+    float[] xf = KernelContractTest.toFloats(x);
+    float[] productF = KernelContractTest.toFloats(before);
     kernel.gemm(l.transA(), l.transB(), l.m(), l.n(), l.k(), 1f, af, l.aOff(), l.lda(), bf, l.bOff(), l.ldb(), 0f,
         productF, l.cOff(), l.ldc());
     biasF[1] = -productF[l.cOff()];
     float[] expectedF = productF.clone();
     ReluEpilogues.biasRelu(l.m(), l.n(), biasF, 1, expectedF, l.cOff(), l.ldc());
-    float[] actualF = floats(before);
+    float[] actualF = KernelContractTest.toFloats(before);
     kernel.gemmBiasRelu(l.transA(), l.transB(), l.m(), l.n(), l.k(), af, l.aOff(), l.lda(), bf, l.bOff(), l.ldb(),
         biasF, 1, actualF, l.cOff(), l.ldc());
     same(kernel.name() + " float gemmBiasRelu " + l, expectedF, actualF);
 
     expectedF = productF.clone();
     ReluEpilogues.reluGradient(kernel.elementwise(), l.m(), l.n(), xf, expectedF, l.cOff(), l.ldc());
-    actualF = floats(before);
+    actualF = KernelContractTest.toFloats(before);
     kernel.gemmReluGradient(l.transA(), l.transB(), l.m(), l.n(), l.k(), af, l.aOff(), l.lda(), bf, l.bOff(), l.ldb(),
         xf, actualF, l.cOff(), l.ldc());
     same(kernel.name() + " float gemmReluGradient " + l, expectedF, actualF);
@@ -149,14 +149,6 @@ class ReluEpiloguesContractTest {
           : 2 * random.nextFloat() - 1;
     }
     return v;
-  }
-
-  private static float[] floats(double[] values) {
-    float[] f = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      f[i] = (float) values[i];
-    }
-    return f;
   }
 
   private static void same(String what, double[] expected, double[] actual) {
