@@ -101,4 +101,29 @@ public interface MatrixKernels {
     gemm(transA, transB, m, n, k, 1d, a, aOff, lda, b, bOff, ldb, 0d, c, cOff, ldc);
     ReluEpilogues.reluGradient(elementwise(), m, n, x, c, cOff, ldc);
   }
+
+  /**
+   * A dense layer's weight and bias gradients from one reading of the output gradient: C ←
+   * op(A)·op(B) and s[sOff + j] ← Σ_p op(B)(p, j), the sums of op(B)'s columns (with op(A) = X, the
+   * layer's input held feature-major, and op(B) = Gᵀ: ∂L/∂W = X·Gᵀ and ∂L/∂b = 1ᵀ·Gᵀ). C gets the bits
+   * of {@link #gemm} with α = 1 and β = 0, and s those of {@link #gemm} of a row of k ones by op(B)
+   * (1ᵀ·op(B), α = 1, β = 0), which is what the default does; a kernel may sum op(B) while it reads it
+   * for the product. s must not overlap C.
+   */
+  default void gemmWithColumnSums(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc, float[] s, int sOff) {
+    gemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc);
+    gemm(false, transB, 1, n, k, 1f, Ones.floats(k), 0, k, b, bOff, ldb, 0f, s, sOff, n);
+  }
+
+  /** Double-precision twin of {@link #gemmWithColumnSums(boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], int, int, float[], int)}. */
+  default void gemmWithColumnSums(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] c, int cOff, int ldc, double[] s, int sOff) {
+    gemm(transA, transB, m, n, k, 1d, a, aOff, lda, b, bOff, ldb, 0d, c, cOff, ldc);
+    gemm(false, transB, 1, n, k, 1d, Ones.doubles(k), 0, k, b, bOff, ldb, 0d, s, sOff, n);
+  }
 }

@@ -3,8 +3,8 @@ package dev.descent.nn;
 import dev.descent.kernel.Kernels;
 import dev.descent.kernel.MatrixKernels;
 import dev.descent.tensor.DType;
+import dev.descent.tensor.Shapes;
 import dev.descent.tensor.Tensor;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,8 +50,6 @@ final class FeatureMajorStack {
   private final BatchBuffer output = new BatchBuffer();
   private final BatchBuffer outputGradient = new BatchBuffer();
   private final BatchBuffer modelInputGradient = new BatchBuffer();
-  private float[] onesF = new float[0];
-  private double[] onesD = new double[0];
 
   private FeatureMajorStack(Dense[] dense, ElementwiseActivation[] activation) {
     this.dense = dense;
@@ -155,8 +153,7 @@ final class FeatureMajorStack {
       if (activation[s] != null && !throughActivation) {
         activateBackward(activation[s], stageZ[s], stageY[s], g);
       }
-      rowSums(g, d.bias().grad());
-      stageInput[s].matmul(false, g, true, d.weight().grad());
+      weightAndBiasGradients(stageInput[s], g, d);
       if (s == 0 && !inputGradient) {
         return null;
       }
@@ -278,27 +275,29 @@ final class FeatureMajorStack {
   }
 
   /**
-   * out[j] ← Σ_i g[j, i], as the product 1ᵀ·Gᵀ (a row of ones times each row of G) through the
-   * matrix kernel: a kernel that sums in order of the inner index adds the examples from the first
-   * to the last, fma(1, g, s) rounding as g + s does, exactly as the row-major path sums a column;
-   * the {@code vector} kernel sums each row in vector lanes instead of one long dependent chain.
+   * ∂L/∂W = Xᵀ·(Gᶻ)ᵀ and ∂L/∂b[j] = Σ_i Gᶻ[j, i] of stage d, from its input {@code x} and {@code g} =
+   * Gᶻ, in one kernel call ({@link MatrixKernels#gemmWithColumnSums}): the bias gradient is the
+   * product 1ᵀ·Gᵀ (a row of ones times each row of G), so a kernel that sums in order of the inner index
+   * adds the examples from the first to the last, fma(1, g, s) rounding as g + s does, exactly as the
+   * row-major path sums a column; the {@code vector} kernel sums each row in vector lanes instead of
+   * one long dependent chain, while it reads the row for the weight gradient.
    */
-  private void rowSums(Tensor g, Tensor out) {
-    int rows = g.rows();
+  private static void weightAndBiasGradients(Tensor x, Tensor g, Dense d) {
+    Tensor weightGrad = d.weight().grad();
+    Tensor biasGrad = d.bias().grad();
+    Shapes.sameDType("the weight gradient", x, g);
+    Shapes.sameDType("the weight gradient", g, weightGrad);
+    Shapes.sameDType("the bias gradient", g, biasGrad);
+    int in = x.rows();
+    int units = g.rows();
     int n = g.cols();
     MatrixKernels kernels = Kernels.selected();
     if (g.dtype() == DType.FLOAT32) {
-      if (onesF.length < n) {
-        onesF = new float[n];
-        Arrays.fill(onesF, 1f);
-      }
-      kernels.gemm(false, true, 1, rows, n, 1f, onesF, 0, n, g.floats(), 0, n, 0f, out.floats(), 0, rows);
+      kernels.gemmWithColumnSums(false, true, in, units, n, x.floats(), 0, n, g.floats(), 0, n,
+          weightGrad.floats(), 0, units, biasGrad.floats(), 0);
     } else {
-      if (onesD.length < n) {
-        onesD = new double[n];
-        Arrays.fill(onesD, 1d);
-      }
-      kernels.gemm(false, true, 1, rows, n, 1d, onesD, 0, n, g.doubles(), 0, n, 0d, out.doubles(), 0, rows);
+      kernels.gemmWithColumnSums(false, true, in, units, n, x.doubles(), 0, n, g.doubles(), 0, n,
+          weightGrad.doubles(), 0, units, biasGrad.doubles(), 0);
     }
   }
 }

@@ -70,7 +70,7 @@ class ReluEpiloguesContractTest {
   }
 
   /** One product's shape and storage: offsets and padded leading dimensions. */
-  private record Layout(
+  record Layout(
       boolean transA, boolean transB, int m, int n, int k, int aOff, int lda, int bOff, int ldb, int cOff, int ldc) {
     Layout(boolean transA, boolean transB, int m, int n, int k, Random random) {
       this(transA, transB, m, n, k, random.nextInt(3), (transA ? m : k) + random.nextInt(2),
@@ -140,7 +140,7 @@ class ReluEpiloguesContractTest {
   }
 
   /** Uniform values in [−1, 1), with one in eleven ±0 and one in thirteen a NaN of either sign. */
-  private static double[] values(Random random, int size) {
+  static double[] values(Random random, int size) {
     double[] v = new double[size];
     for (int i = 0; i < size; i++) {
       int pick = random.nextInt(143);
@@ -151,7 +151,7 @@ class ReluEpiloguesContractTest {
     return v;
   }
 
-  private static void same(String what, double[] expected, double[] actual) {
+  static void same(String what, double[] expected, double[] actual) {
     for (int i = 0; i < expected.length; i++) {
       if (Double.doubleToRawLongBits(expected[i]) != Double.doubleToRawLongBits(actual[i])
           && !(Double.isNaN(expected[i]) && Double.isNaN(actual[i]))) {
@@ -161,7 +161,7 @@ class ReluEpiloguesContractTest {
     }
   }
 
-  private static void same(String what, float[] expected, float[] actual) {
+  static void same(String what, float[] expected, float[] actual) {
     for (int i = 0; i < expected.length; i++) {
       if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])
           && !(Float.isNaN(expected[i]) && Float.isNaN(actual[i]))) {

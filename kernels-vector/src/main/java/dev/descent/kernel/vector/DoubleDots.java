@@ -30,6 +30,12 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link Workspace}); a last odd vector of L terms goes into the first half lane by lane with
  * {@link Math#fma}, and each of the first L lanes is added to its partner in the second half before
  * the lanes are summed, as the two accumulators are otherwise.
+ *
+ * <p>{@link #multiplyWithSums} also sums each row of B (a layer's bias gradient, the row sums of the
+ * gradient G whose products with X give the weight gradient) while the blocks of A's first two rows
+ * read it: each sum in accumulators of its own, with the order above and an addition where a dot
+ * product has a fused multiply-add, so that a sum gets the bits of the dot product of a row of ones
+ * with the row of B ({@code Math.fma(1, y, s)} is y + s rounded once, as {@code y + s} is).
  */
 final class DoubleDots {
   private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;
@@ -60,21 +66,43 @@ final class DoubleDots {
         cOff + i0 * ldc + j0, ldc);
   }
 
+  /**
+   * C ← A·Bᵀ (α = 1, β = 0) and r[rOff + j] ← Σ_p B(j, p), each the bits of the dot product of a row
+   * of k ones with row j of B, for A of m×k (row stride lda) and B of n×k (row stride ldb); requires
+   * m ≥ 2 and n, k ≥ 1.
+   */
+  static void multiplyWithSums(
+      int m, int n, int k, double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] c, int cOff, int ldc, double[] r, int rOff) {
+    multiply(m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, r, rOff);
+  }
+
   /** C ← α·A·Bᵀ + β·C for A of m×k (row stride lda) and B of n×k (row stride ldb); requires m, n, k ≥ 1. */
   private static void multiply(
       int m, int n, int k, double alpha, double[] a, int aOff, int lda,
       double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc) {
-    double[] sums = WIDE ? Workspace.current().doubleTile(4 * STEP) : null;
+    multiply(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null, 0);
+  }
+
+  /**
+   * C ← α·A·Bᵀ + β·C, and B's row sums into r from rOff unless r is null (then m ≥ 2), summed by the
+   * blocks of A's first two rows.
+   */
+  private static void multiply(
+      int m, int n, int k, double alpha, double[] a, int aOff, int lda,
+      double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc, double[] r, int rOff) {
+    double[] sums = Workspace.current().doubleTile(6 * STEP);
     int i = 0;
     for (; i + 2 <= m; i += 2) {
       int a0 = aOff + i * lda;
       int c0 = cOff + i * ldc;
+      double[] rowSums = i == 0 ? r : null;
       int j = 0;
       for (; j + 2 <= n; j += 2) {
-        twoByTwo(k, alpha, a, a0, lda, b, bOff + j * ldb, ldb, beta, c, c0 + j, ldc, sums);
+        twoByTwo(k, alpha, a, a0, lda, b, bOff + j * ldb, ldb, beta, c, c0 + j, ldc, sums, rowSums, rOff + j);
       }
       if (j < n) {
-        twoByOne(k, alpha, a, a0, lda, b, bOff + j * ldb, beta, c, c0 + j, ldc, sums);
+        twoByOne(k, alpha, a, a0, lda, b, bOff + j * ldb, beta, c, c0 + j, ldc, sums, rowSums, rOff + j);
       }
     }
     if (i < m) {
@@ -84,7 +112,7 @@ final class DoubleDots {
       for (; j + 2 <= n; j += 2) {
         // C(i, j..j+1): A's row against two rows of B is twoByOne with the operands exchanged,
         // the two results side by side (fma and the dot products are symmetric, so the bits agree)
-        twoByOne(k, alpha, b, bOff + j * ldb, ldb, a, ai, beta, c, ci + j, 1, sums);
+        twoByOne(k, alpha, b, bOff + j * ldb, ldb, a, ai, beta, c, ci + j, 1, sums, null, 0);
       }
       if (j < n) {
         oneByOne(k, alpha, a, ai, b, bOff + j * ldb, beta, c, ci + j, sums);
@@ -113,14 +141,15 @@ final class DoubleDots {
     c[ci] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci]);
   }
 
-  /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0. */
+  /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0; B's two row sums into r at at unless r is null. */
   private static void twoByTwo(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
-      double beta, double[] c, int c0, int ldc, double[] sums) {
+      double beta, double[] c, int c0, int ldc, double[] sums, double[] r, int at) {
     if (WIDE) {
-      twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc, sums);
+      twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc, sums, r, at);
       return;
     }
+    boolean summing = r != null;
     int a1 = a0 + lda;
     int b1 = b0 + ldb;
     DoubleVector s00 = DoubleVector.zero(SPECIES);
@@ -131,6 +160,10 @@ final class DoubleDots {
     DoubleVector t01 = s00;
     DoubleVector t10 = s00;
     DoubleVector t11 = s00;
+    DoubleVector e0 = s00;
+    DoubleVector e1 = s00;
+    DoubleVector o0 = s00;
+    DoubleVector o1 = s00;
     int whole = k - k % STEP;
     int p = 0;
     for (; p < whole; p += STEP) {
@@ -142,6 +175,8 @@ final class DoubleDots {
       s01 = x0.fma(y1, s01);
       s10 = x1.fma(y0, s10);
       s11 = x1.fma(y1, s11);
+      e0 = e0.add(y0);
+      e1 = e1.add(y1);
       x0 = DoubleVector.fromArray(SPECIES, a, a0 + p + SUM_LANES);
       x1 = DoubleVector.fromArray(SPECIES, a, a1 + p + SUM_LANES);
       y0 = DoubleVector.fromArray(SPECIES, b, b0 + p + SUM_LANES);
@@ -150,6 +185,8 @@ final class DoubleDots {
       t01 = x0.fma(y1, t01);
       t10 = x1.fma(y0, t10);
       t11 = x1.fma(y1, t11);
+      o0 = o0.add(y0);
+      o1 = o1.add(y1);
     }
     if (p + SUM_LANES <= k) {
       DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
@@ -160,43 +197,61 @@ final class DoubleDots {
       s01 = x0.fma(y1, s01);
       s10 = x1.fma(y0, s10);
       s11 = x1.fma(y1, s11);
+      e0 = e0.add(y0);
+      e1 = e1.add(y1);
     }
     c[c0] = finish(k, alpha, a, a0, b, b0, s00, t00, beta, c[c0]);
     c[c0 + 1] = finish(k, alpha, a, a0, b, b1, s01, t01, beta, c[c0 + 1]);
     c[c0 + ldc] = finish(k, alpha, a, a1, b, b0, s10, t10, beta, c[c0 + ldc]);
     c[c0 + ldc + 1] = finish(k, alpha, a, a1, b, b1, s11, t11, beta, c[c0 + ldc + 1]);
+    if (summing) {
+      e0.add(o0).intoArray(sums, 0);
+      e1.add(o1).intoArray(sums, SUM_LANES);
+      r[at] = tail(k, 1, null, 0, b, b0, lanes(sums, 0), 0, 0);
+      r[at + 1] = tail(k, 1, null, 0, b, b1, lanes(sums, SUM_LANES), 0, 0);
+    }
   }
 
-  /** C(i..i+1, j) with A's rows from a0 and B's row from bj. */
+  /** C(i..i+1, j) with A's rows from a0 and B's row from bj; B's row sum into r at at unless r is null. */
   private static void twoByOne(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
-      double beta, double[] c, int c0, int ldc, double[] sums) {
+      double beta, double[] c, int c0, int ldc, double[] sums, double[] r, int at) {
     if (WIDE) {
-      twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc, sums);
+      twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc, sums, r, at);
       return;
     }
+    boolean summing = r != null;
     int a1 = a0 + lda;
     DoubleVector s0 = DoubleVector.zero(SPECIES);
     DoubleVector s1 = s0;
     DoubleVector t0 = s0;
     DoubleVector t1 = s0;
+    DoubleVector e = s0;
+    DoubleVector o = s0;
     int whole = k - k % STEP;
     int p = 0;
     for (; p < whole; p += STEP) {
       DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
       s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
+      e = e.add(y);
       y = DoubleVector.fromArray(SPECIES, b, bj + p + SUM_LANES);
       t0 = DoubleVector.fromArray(SPECIES, a, a0 + p + SUM_LANES).fma(y, t0);
       t1 = DoubleVector.fromArray(SPECIES, a, a1 + p + SUM_LANES).fma(y, t1);
+      o = o.add(y);
     }
     if (p + SUM_LANES <= k) {
       DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
       s0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
+      e = e.add(y);
     }
     c[c0] = finish(k, alpha, a, a0, b, bj, s0, t0, beta, c[c0]);
     c[c0 + ldc] = finish(k, alpha, a, a1, b, bj, s1, t1, beta, c[c0 + ldc]);
+    if (summing) {
+      e.add(o).intoArray(sums, 0);
+      r[at] = tail(k, 1, null, 0, b, bj, lanes(sums, 0), 0, 0);
+    }
   }
 
   /** {@link #oneByOne} with both accumulators in one vector. */
@@ -214,13 +269,16 @@ final class DoubleDots {
   /** {@link #twoByTwo} with both accumulators of each element in one vector. */
   private static void twoByTwoWide(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int b0, int ldb,
-      double beta, double[] c, int c0, int ldc, double[] sums) {
+      double beta, double[] c, int c0, int ldc, double[] sums, double[] r, int at) {
+    boolean summing = r != null;
     int a1 = a0 + lda;
     int b1 = b0 + ldb;
     DoubleVector u00 = DoubleVector.zero(SPECIES);
     DoubleVector u01 = u00;
     DoubleVector u10 = u00;
     DoubleVector u11 = u00;
+    DoubleVector v0 = u00;
+    DoubleVector v1 = u00;
     int whole = k - k % STEP;
     for (int p = 0; p < whole; p += STEP) {
       DoubleVector x0 = DoubleVector.fromArray(SPECIES, a, a0 + p);
@@ -231,6 +289,8 @@ final class DoubleDots {
       u01 = x0.fma(y1, u01);
       u10 = x1.fma(y0, u10);
       u11 = x1.fma(y1, u11);
+      v0 = v0.add(y0);
+      v1 = v1.add(y1);
     }
     u00.intoArray(sums, 0);
     u01.intoArray(sums, STEP);
@@ -240,25 +300,38 @@ final class DoubleDots {
     c[c0 + 1] = finishWide(k, alpha, a, a0, b, b1, sums, STEP, beta, c[c0 + 1]);
     c[c0 + ldc] = finishWide(k, alpha, a, a1, b, b0, sums, 2 * STEP, beta, c[c0 + ldc]);
     c[c0 + ldc + 1] = finishWide(k, alpha, a, a1, b, b1, sums, 3 * STEP, beta, c[c0 + ldc + 1]);
+    if (summing) {
+      v0.intoArray(sums, 4 * STEP);
+      v1.intoArray(sums, 5 * STEP);
+      r[at] = finishWide(k, 1, null, 0, b, b0, sums, 4 * STEP, 0, 0);
+      r[at + 1] = finishWide(k, 1, null, 0, b, b1, sums, 5 * STEP, 0, 0);
+    }
   }
 
   /** {@link #twoByOne} with both accumulators of each element in one vector. */
   private static void twoByOneWide(
       int k, double alpha, double[] a, int a0, int lda, double[] b, int bj,
-      double beta, double[] c, int c0, int ldc, double[] sums) {
+      double beta, double[] c, int c0, int ldc, double[] sums, double[] r, int at) {
+    boolean summing = r != null;
     int a1 = a0 + lda;
     DoubleVector u0 = DoubleVector.zero(SPECIES);
     DoubleVector u1 = u0;
+    DoubleVector v = u0;
     int whole = k - k % STEP;
     for (int p = 0; p < whole; p += STEP) {
       DoubleVector y = DoubleVector.fromArray(SPECIES, b, bj + p);
       u0 = DoubleVector.fromArray(SPECIES, a, a0 + p).fma(y, u0);
       u1 = DoubleVector.fromArray(SPECIES, a, a1 + p).fma(y, u1);
+      v = v.add(y);
     }
     u0.intoArray(sums, 0);
     u1.intoArray(sums, STEP);
     c[c0] = finishWide(k, alpha, a, a0, b, bj, sums, 0, beta, c[c0]);
     c[c0 + ldc] = finishWide(k, alpha, a, a1, b, bj, sums, STEP, beta, c[c0 + ldc]);
+    if (summing) {
+      v.intoArray(sums, 2 * STEP);
+      r[at] = finishWide(k, 1, null, 0, b, bj, sums, 2 * STEP, 0, 0);
+    }
   }
 
   /**
@@ -268,7 +341,8 @@ final class DoubleDots {
    * summed first to last, the rest as there. Read from memory, not from the vector: a method that
    * takes a vector must be inlined into its caller, or the vector is boxed, and C2 declines to
    * inline one it has already compiled alone into a large method; reading lanes from a stored
-   * vector also costs fewer instructions than extracting them from a 512-bit register.
+   * vector also costs fewer instructions than extracting them from a 512-bit register. A null
+   * {@code a} stands for a row of ones: each term is then added, as fma(1, y, s) rounds y + s.
    */
   private static double finishWide(
       int k, double alpha, double[] a, int ai, double[] b, int bj, double[] u, int at, double beta, double c) {
@@ -276,7 +350,8 @@ final class DoubleDots {
     boolean last = odd + SUM_LANES <= k;
     double sum = 0;
     for (int l = 0; l < SUM_LANES; l++) {
-      double even = last ? Math.fma(a[ai + odd + l], b[bj + odd + l], u[at + l]) : u[at + l];
+      double even = !last ? u[at + l] : a == null ? b[bj + odd + l] + u[at + l]
+          : Math.fma(a[ai + odd + l], b[bj + odd + l], u[at + l]);
       double lane = even + u[at + l + SUM_LANES];
       sum = l == 0 ? lane : sum + lane;
     }
@@ -293,13 +368,25 @@ final class DoubleDots {
     return tail(k, alpha, a, ai, b, bj, lanes(s.add(t)), beta, c);
   }
 
-  /** The terms past the last whole {@value #SUM_LANES} added to {@code sum} one by one, then α and β. */
+  /**
+   * The terms past the last whole {@value #SUM_LANES} added to {@code sum} one by one, then α and β;
+   * a null {@code a} stands for a row of ones, as in {@link #finishWide}.
+   */
   private static double tail(
       int k, double alpha, double[] a, int ai, double[] b, int bj, double sum, double beta, double c) {
     for (int p = k - k % SUM_LANES; p < k; p++) {
-      sum = Math.fma(a[ai + p], b[bj + p], sum);
+      sum = a == null ? b[bj + p] + sum : Math.fma(a[ai + p], b[bj + p], sum);
     }
     return beta == 0 ? alpha * sum : Math.fma(beta, c, alpha * sum);
+  }
+
+  /** The {@value #SUM_LANES} values from {@code u[at]} added from the first to the last, as {@link #lanes(DoubleVector)} adds a vector's lanes. */
+  private static double lanes(double[] u, int at) {
+    double sum = u[at];
+    for (int l = 1; l < SUM_LANES; l++) {
+      sum += u[at + l];
+    }
+    return sum;
   }
 
   /**

@@ -253,6 +253,49 @@ public final class VectorKernels implements MatrixKernels {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here, on the dot-product path on one thread with at least two rows of C, in one pass over B:
+   * its rows are summed by the blocks of A's first two rows as they read them ({@link
+   * FloatDots#multiplyWithSums}).
+   */
+  @Override
+  public void gemmWithColumnSums(
+      boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc, float[] s, int sOff) {
+    if (summedHere(transA, transB, m, n, k)) {
+      FloatDots.multiplyWithSums(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, s, sOff);
+    } else {
+      MatrixKernels.super.gemmWithColumnSums(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, s, sOff);
+    }
+  }
+
+  /** {@inheritDoc} Summed as the float version is ({@link DoubleDots#multiplyWithSums}). */
+  @Override
+  public void gemmWithColumnSums(
+      boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+      double[] c, int cOff, int ldc, double[] s, int sOff) {
+    if (summedHere(transA, transB, m, n, k)) {
+      DoubleDots.multiplyWithSums(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, s, sOff);
+    } else {
+      MatrixKernels.super.gemmWithColumnSums(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, s, sOff);
+    }
+  }
+
+  /**
+   * Whether a product of this shape takes the dot-product path on one thread with at least two rows,
+   * where op(B)'s column sums (B's rows) are taken with it; the sums alone, 1ᵀ·op(B), take that path
+   * too, as its choice does not depend on m.
+   */
+  private boolean summedHere(boolean transA, boolean transB, int m, int n, int k) {
+    requireAvailable();
+    Path path = Path.of(transA, transB, m, n, k);
+    return m >= 2 && n > 0 && path == Path.DOTS && parts(path, m, n, k) == 1;
+  }
+
   /** Whether a product of this shape takes the direct path on one thread, where its ReLU step is fused. */
   private boolean fusedHere(boolean transA, boolean transB, int m, int n, int k) {
     requireAvailable();

@@ -23,13 +23,14 @@ public final class AllocationProbe {
 
   private AllocationProbe() {}
 
-  /** {@code args[0]}: {@code products}, {@code splitProducts}, {@code fusedProducts} or {@code elementwise}. */
+  /** {@code args[0]}: {@code products}, {@code splitProducts}, {@code fusedProducts}, {@code weightGradients} or {@code elementwise}. */
   public static void main(String[] args) {
     try {
       long least = switch (args[0]) {
         case "products" -> products();
         case "splitProducts" -> splitProducts();
         case "fusedProducts" -> fusedProducts();
+        case "weightGradients" -> weightGradients();
         case "elementwise" -> elementwise();
         default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
       };
@@ -88,6 +89,45 @@ public final class AllocationProbe {
     };
     return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
   }
+  /**
+   * Weight gradients with the bias gradient summed in the same pass ({@code gemmWithColumnSums}), on
+   * one thread: the layers of a 2-10-5-1 network over 300 examples, and a product whose rows end in a
+   * vector of half the sum width and three terms, with a last odd row and column; both precisions.
+   */
+  static long weightGradients() {
+    VectorKernels kernel = new VectorKernels(1);
+    // {m, n, k}: ∂L/∂W = X·Gᵀ of m×n, and ∂L/∂b, the sums of G's n rows of k
+    int[][] shapes = {{10, 5, 300}, {2, 10, 300}, {5, 1, 300}, {3, 3, 71}};
+    Random random = new Random(11);
+    double[] x = new double[3000];
+    double[] g = new double[3000];
+    double[] w = new double[50];
+    double[] sums = new double[10];
+    float[] xf = new float[3000];
+    float[] gf = new float[3000];
+    float[] wf = new float[50];
+    float[] sumsF = new float[10];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextGaussian();
+      g[i] = random.nextGaussian();
+      xf[i] = (float) x[i];
+      gf[i] = (float) g[i];
+    }
+    Runnable round = () -> {
+      for (int[] q : shapes) {
+        int m = q[0];
+        int n = q[1];
+        int k = q[2];
+        kernel.gemmWithColumnSums(false, true, m, n, k, x, 0, k, g, 0, k, w, 0, n, sums, 0);
+        kernel.gemmWithColumnSums(false, true, m, n, k, xf, 0, k, gf, 0, k, wf, 0, n, sumsF, 0);
+      }
+    };
+    // As for fusedProducts: the blocks past the first two rows, and the last odd row's, run once or
+    // twice a round; after 5,000 rounds, 2 JVMs in 6 still ran some of them in code compiled before
+    // C2's (6.5 KB a round), after 10,000 none.
+    return ThreadAllocation.leastAfterWarmUp(round, 10 * WARM_UP, MEASURED, WINDOWS);
+  }
+
   /**
    * Products with their ReLU step fused, on one thread: the layers of a 2-10-5-1 network over 300
    * examples and over 70 (rows that end part way through a vector in both precisions), forward
