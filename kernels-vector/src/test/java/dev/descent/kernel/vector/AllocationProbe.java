@@ -122,10 +122,11 @@ public final class AllocationProbe {
         kernel.gemmWithColumnSums(false, true, m, n, k, xf, 0, k, gf, 0, k, wf, 0, n, sumsF, 0);
       }
     };
-    // As for fusedProducts: the blocks past the first two rows, and the last odd row's, run once or
-    // twice a round; after 5,000 rounds, 2 JVMs in 6 still ran some of them in code compiled before
-    // C2's (6.5 KB a round), after 10,000 none.
-    return ThreadAllocation.leastAfterWarmUp(round, 10 * WARM_UP, MEASURED, WINDOWS);
+    // As for fusedProducts, longer: the blocks past the first two rows, and the last odd row's, run
+    // once or twice a round. After 10,000 rounds all of 4 JVMs still allocated 21 to 71 KB a round
+    // (and in a harness that goes on, the same JVMs reached zero later, each at its own time); after
+    // 50,000 none of 8 did. That is about 2 s.
+    return ThreadAllocation.leastAfterWarmUp(round, 50 * WARM_UP, MEASURED, WINDOWS);
   }
 
   /**

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * development machine 1 to 3 JVMs in 10 for the single-thread products, 62 MB per window), or a
  * block that C2 inlined into a method past its node budget, leaving some of the block's vector calls
  * out (2 JVMs in 8 for the same products, 11.6 MB per window, all in the one-row block inlined into
- * {@code DoubleDirect.multiply}; 1 JVM in 10 for the weight gradients after 10,000 rounds, 33 KB per
- * window). A training run does not show it (the batch-1 and batch-32 MLP
+ * {@code DoubleDirect.multiply}). A training run does not show it (the batch-1 and batch-32 MLP
  * steps allocated nothing per 1,000 steps in three JVMs); a defect of ours allocates in every one.
  * The warm-up is long for the same reason: after 150 rounds, 1 JVM in 5 still ran the split
- * scenario's remainder rows in the fallback (31 KB per window), after 1,000 none of 10. Skipped on
+ * scenario's remainder rows in the fallback (31 KB per window), after 1,000 none of 10; the weight
+ * gradients take 50,000 (see {@link AllocationProbe#weightGradients}). Skipped on
  * JVMs without the counter.
  */
 class AllocationTest {
