@@ -265,19 +265,24 @@ class VectorKernelsTest {
     // the first, the two added, the lanes summed first to last, the remainder one fma at a time.
     // Under AVX-512 the kernel computes in 512-bit vectors, each holding both accumulators, and must
     // give these bits all the same.
+    // Sizes for every block: two by two and by one with a last odd row (3×3), two by four (2×10),
+    // four by five with two-row blocks past it (10×5, 6×11).
     Random random = new Random(SEED + 6);
     MatrixKernels single = new VectorKernels(1);
-    for (int k : new int[] {VectorKernels.DOT_DEPTH, 67, 77, 300, 301}) {
-      Problem pr = Problem.random(false, true, 3, 3, k, 1, 0, random);
-      float[] c = pr.floatProduct(single);
-      double[] cd = pr.doubleProduct(single);
-      for (int i = 0; i < pr.m; i++) {
-        for (int j = 0; j < pr.n; j++) {
-          int ai = pr.aOff + i * pr.lda;
-          int bj = pr.bOff + j * pr.ldb;
-          int at = pr.cOff + i * pr.ldc + j;
-          assertEquals(laneOrderDot(pr.a, ai, pr.b, bj, k), c[at], pr + " float C(" + i + ", " + j + ")");
-          assertEquals(laneOrderDot(pr.ad, ai, pr.bd, bj, k), cd[at], pr + " double C(" + i + ", " + j + ")");
+    int[][] sizes = {{3, 3}, {2, 10}, {10, 5}, {6, 11}};
+    for (int[] size : sizes) {
+      for (int k : new int[] {VectorKernels.DOT_DEPTH, 67, 77, 300, 301}) {
+        Problem pr = Problem.random(false, true, size[0], size[1], k, 1, 0, random);
+        float[] c = pr.floatProduct(single);
+        double[] cd = pr.doubleProduct(single);
+        for (int i = 0; i < pr.m; i++) {
+          for (int j = 0; j < pr.n; j++) {
+            int ai = pr.aOff + i * pr.lda;
+            int bj = pr.bOff + j * pr.ldb;
+            int at = pr.cOff + i * pr.ldc + j;
+            assertEquals(laneOrderDot(pr.a, ai, pr.b, bj, k), c[at], pr + " float C(" + i + ", " + j + ")");
+            assertEquals(laneOrderDot(pr.ad, ai, pr.bd, bj, k), cd[at], pr + " double C(" + i + ", " + j + ")");
+          }
         }
       }
     }
