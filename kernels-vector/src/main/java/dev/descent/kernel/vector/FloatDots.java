@@ -35,9 +35,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Math#fma}, and each of the first L lanes is added to its partner in the second half before
  * the lanes are summed, as the two accumulators are otherwise.
  *
- * <p>{@link #multiplyWithSums} also sums each row of B (a layer's bias gradient, the row sums of the
- * gradient G whose products with X give the weight gradient) while the blocks of A's first two rows
- * read it: each sum in accumulators of its own, with the order above and an addition where a dot
+ * <p>{@link #multiplyWithSums}, in 512-bit vectors, also sums each row of B (a layer's bias gradient,
+ * the row sums of the gradient G whose products with X give the weight gradient) while the blocks of
+ * A's first two rows read it: each sum in accumulators of its own, with the order above and an addition where a dot
  * product has a fused multiply-add, so that a sum gets the bits of the dot product of a row of ones
  * with the row of B ({@code Math.fma(1, y, s)} is y + s rounded once, as {@code y + s} is).
  */
@@ -47,8 +47,11 @@ final class FloatDots {
   static final int SUM_LANES = Lanes.BITS / Float.SIZE;
   /** Elements of a row taken per step: one vector of each accumulator. */
   private static final int STEP = 2 * SUM_LANES;
-  /** Whether one vector holds both accumulators (512-bit vectors) rather than one. */
-  private static final boolean WIDE = SPECIES.length() == STEP;
+  /**
+   * Whether one vector holds both accumulators (512-bit vectors) rather than one; only then are B's
+   * row sums taken with the products ({@link #multiplyWithSums}).
+   */
+  static final boolean WIDE = SPECIES.length() == STEP;
 
   static {
     if (!WIDE && SPECIES.length() != SUM_LANES) {
@@ -73,11 +76,16 @@ final class FloatDots {
   /**
    * C ← A·Bᵀ (α = 1, β = 0) and r[rOff + j] ← Σ_p B(j, p), each the bits of the dot product of a row
    * of k ones with row j of B, for A of m×k (row stride lda) and B of n×k (row stride ldb); requires
-   * m ≥ 2 and n, k ≥ 1.
+   * m ≥ 2, n, k ≥ 1 and {@link #WIDE}: in 256-bit vectors the sums' accumulators do not fit in the
+   * registers beside the products' (16 on AVX2); with them the 10×5 product from rows of 300 took 2.0
+   * to 2.7 µs instead of 1.3 to 1.7, more than the separate sums cost.
    */
   static void multiplyWithSums(
       int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       float[] c, int cOff, int ldc, float[] r, int rOff) {
+    if (!WIDE) {
+      throw new IllegalStateException("row sums with the products need 512-bit vectors");
+    }
     multiply(m, n, k, 1, a, aOff, lda, b, bOff, ldb, 0, c, cOff, ldc, r, rOff);
   }
 
@@ -95,7 +103,7 @@ final class FloatDots {
   private static void multiply(
       int m, int n, int k, float alpha, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, float[] r, int rOff) {
-    float[] sums = Workspace.current().floatTile(6 * STEP);
+    float[] sums = WIDE ? Workspace.current().floatTile(6 * STEP) : null;
     int i = 0;
     while (i + 2 <= m) {
       int a0 = aOff + i * lda;
@@ -168,7 +176,10 @@ final class FloatDots {
     c[ci] = finish(k, alpha, a, ai, b, bj, s0, s1, beta, c[ci]);
   }
 
-  /** C(i..i+1, j..j+1) with A's rows from a0 and B's from b0; B's two row sums into r at at unless r is null. */
+  /**
+   * C(i..i+1, j..j+1) with A's rows from a0 and B's from b0; B's two row sums into r at at unless r
+   * is null, which it is in 256-bit vectors ({@link #multiplyWithSums}).
+   */
   private static void twoByTwo(
       int k, float alpha, float[] a, int a0, int lda, float[] b, int b0, int ldb,
       float beta, float[] c, int c0, int ldc, float[] sums, float[] r, int at) {
@@ -176,7 +187,6 @@ final class FloatDots {
       twoByTwoWide(k, alpha, a, a0, lda, b, b0, ldb, beta, c, c0, ldc, sums, r, at);
       return;
     }
-    boolean summing = r != null;
     int a1 = a0 + lda;
     int b1 = b0 + ldb;
     FloatVector s00 = FloatVector.zero(SPECIES);
@@ -187,10 +197,6 @@ final class FloatDots {
     FloatVector t01 = s00;
     FloatVector t10 = s00;
     FloatVector t11 = s00;
-    FloatVector e0 = s00;
-    FloatVector e1 = s00;
-    FloatVector o0 = s00;
-    FloatVector o1 = s00;
     int whole = k - k % STEP;
     int p = 0;
     for (; p < whole; p += STEP) {
@@ -202,8 +208,6 @@ final class FloatDots {
       s01 = x0.fma(y1, s01);
       s10 = x1.fma(y0, s10);
       s11 = x1.fma(y1, s11);
-      e0 = e0.add(y0);
-      e1 = e1.add(y1);
       x0 = FloatVector.fromArray(SPECIES, a, a0 + p + SUM_LANES);
       x1 = FloatVector.fromArray(SPECIES, a, a1 + p + SUM_LANES);
       y0 = FloatVector.fromArray(SPECIES, b, b0 + p + SUM_LANES);
@@ -212,8 +216,6 @@ final class FloatDots {
       t01 = x0.fma(y1, t01);
       t10 = x1.fma(y0, t10);
       t11 = x1.fma(y1, t11);
-      o0 = o0.add(y0);
-      o1 = o1.add(y1);
     }
     if (p + SUM_LANES <= k) {
       FloatVector x0 = FloatVector.fromArray(SPECIES, a, a0 + p);
@@ -224,22 +226,17 @@ final class FloatDots {
       s01 = x0.fma(y1, s01);
       s10 = x1.fma(y0, s10);
       s11 = x1.fma(y1, s11);
-      e0 = e0.add(y0);
-      e1 = e1.add(y1);
     }
     c[c0] = finish(k, alpha, a, a0, b, b0, s00, t00, beta, c[c0]);
     c[c0 + 1] = finish(k, alpha, a, a0, b, b1, s01, t01, beta, c[c0 + 1]);
     c[c0 + ldc] = finish(k, alpha, a, a1, b, b0, s10, t10, beta, c[c0 + ldc]);
     c[c0 + ldc + 1] = finish(k, alpha, a, a1, b, b1, s11, t11, beta, c[c0 + ldc + 1]);
-    if (summing) {
-      e0.add(o0).intoArray(sums, 0);
-      e1.add(o1).intoArray(sums, SUM_LANES);
-      r[at] = tail(k, 1, null, 0, b, b0, lanes(sums, 0), 0, 0);
-      r[at + 1] = tail(k, 1, null, 0, b, b1, lanes(sums, SUM_LANES), 0, 0);
-    }
   }
 
-  /** C(i..i+1, j) with A's rows from a0 and B's row from bj; B's row sum into r at at unless r is null. */
+  /**
+   * C(i..i+1, j) with A's rows from a0 and B's row from bj; B's row sum into r at at unless r is null,
+   * which it is in 256-bit vectors ({@link #multiplyWithSums}).
+   */
   private static void twoByOne(
       int k, float alpha, float[] a, int a0, int lda, float[] b, int bj,
       float beta, float[] c, int c0, int ldc, float[] sums, float[] r, int at) {
@@ -247,38 +244,28 @@ final class FloatDots {
       twoByOneWide(k, alpha, a, a0, lda, b, bj, beta, c, c0, ldc, sums, r, at);
       return;
     }
-    boolean summing = r != null;
     int a1 = a0 + lda;
     FloatVector s0 = FloatVector.zero(SPECIES);
     FloatVector s1 = s0;
     FloatVector t0 = s0;
     FloatVector t1 = s0;
-    FloatVector e = s0;
-    FloatVector o = s0;
     int whole = k - k % STEP;
     int p = 0;
     for (; p < whole; p += STEP) {
       FloatVector y = FloatVector.fromArray(SPECIES, b, bj + p);
       s0 = FloatVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = FloatVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
-      e = e.add(y);
       y = FloatVector.fromArray(SPECIES, b, bj + p + SUM_LANES);
       t0 = FloatVector.fromArray(SPECIES, a, a0 + p + SUM_LANES).fma(y, t0);
       t1 = FloatVector.fromArray(SPECIES, a, a1 + p + SUM_LANES).fma(y, t1);
-      o = o.add(y);
     }
     if (p + SUM_LANES <= k) {
       FloatVector y = FloatVector.fromArray(SPECIES, b, bj + p);
       s0 = FloatVector.fromArray(SPECIES, a, a0 + p).fma(y, s0);
       s1 = FloatVector.fromArray(SPECIES, a, a1 + p).fma(y, s1);
-      e = e.add(y);
     }
     c[c0] = finish(k, alpha, a, a0, b, bj, s0, t0, beta, c[c0]);
     c[c0 + ldc] = finish(k, alpha, a, a1, b, bj, s1, t1, beta, c[c0 + ldc]);
-    if (summing) {
-      e.add(o).intoArray(sums, 0);
-      r[at] = tail(k, 1, null, 0, b, bj, lanes(sums, 0), 0, 0);
-    }
   }
 
   /** {@link #oneByOne} with both accumulators in one vector. */
@@ -587,15 +574,6 @@ final class FloatDots {
       sum = a == null ? b[bj + p] + sum : Math.fma(a[ai + p], b[bj + p], sum);
     }
     return beta == 0 ? alpha * sum : Math.fma(beta, c, alpha * sum);
-  }
-
-  /** The {@value #SUM_LANES} values from {@code u[at]} added from the first to the last, as {@link #lanes(FloatVector)} adds a vector's lanes. */
-  private static float lanes(float[] u, int at) {
-    float sum = u[at];
-    for (int l = 1; l < SUM_LANES; l++) {
-      sum += u[at + l];
-    }
-    return sum;
   }
 
   /**

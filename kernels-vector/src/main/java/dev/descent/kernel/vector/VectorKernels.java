@@ -256,9 +256,9 @@ public final class VectorKernels implements MatrixKernels {
   /**
    * {@inheritDoc}
    *
-   * <p>Here, on the dot-product path on one thread with at least two rows of C, in one pass over B:
-   * its rows are summed by the blocks of A's first two rows as they read them ({@link
-   * FloatDots#multiplyWithSums}).
+   * <p>Here, in 512-bit vectors on the dot-product path on one thread with at least two rows of C, in
+   * one pass over B: its rows are summed by the blocks of A's first two rows as they read them
+   * ({@link FloatDots#multiplyWithSums}).
    */
   @Override
   public void gemmWithColumnSums(
@@ -287,13 +287,13 @@ public final class VectorKernels implements MatrixKernels {
 
   /**
    * Whether a product of this shape takes the dot-product path on one thread with at least two rows,
-   * where op(B)'s column sums (B's rows) are taken with it; the sums alone, 1ᵀ·op(B), take that path
-   * too, as its choice does not depend on m.
+   * in 512-bit vectors, where op(B)'s column sums (B's rows) are taken with it; the sums alone,
+   * 1ᵀ·op(B), take that path too, as its choice does not depend on m.
    */
   private boolean summedHere(boolean transA, boolean transB, int m, int n, int k) {
     requireAvailable();
     Path path = Path.of(transA, transB, m, n, k);
-    return m >= 2 && n > 0 && path == Path.DOTS && parts(path, m, n, k) == 1;
+    return DoubleDots.WIDE && m >= 2 && n > 0 && path == Path.DOTS && parts(path, m, n, k) == 1;
   }
 
   /** Whether a product of this shape takes the direct path on one thread, where its ReLU step is fused. */
