@@ -37,9 +37,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@link #multiplyWithSums}, in 512-bit vectors, also sums each row of B (a layer's bias gradient,
  * the row sums of the gradient G whose products with X give the weight gradient) while the blocks of
- * A's first two rows read it: each sum in accumulators of its own, with the order above and an addition where a dot
- * product has a fused multiply-add, so that a sum gets the bits of the dot product of a row of ones
- * with the row of B ({@code Math.fma(1, y, s)} is y + s rounded once, as {@code y + s} is).
+ * A's first two rows read it: each sum in an accumulator of its own, in the order above, with an
+ * addition where a dot product has a fused multiply-add, so that a sum gets the bits of the dot
+ * product of a row of ones with the row of B ({@code Math.fma(1, y, s)} is y + s rounded once, as
+ * {@code y + s} is).
  */
 final class DoubleDots {
   private static final VectorSpecies<Double> SPECIES = Lanes.DOUBLES;

@@ -23,7 +23,10 @@ public final class AllocationProbe {
 
   private AllocationProbe() {}
 
-  /** {@code args[0]}: {@code products}, {@code splitProducts}, {@code fusedProducts}, {@code weightGradients} or {@code elementwise}. */
+  /**
+   * {@code args[0]}: {@code products}, {@code splitProducts}, {@code fusedProducts}, {@code
+   * weightGradients} or {@code elementwise}.
+   */
   public static void main(String[] args) {
     try {
       long least = switch (args[0]) {
@@ -89,6 +92,7 @@ public final class AllocationProbe {
     };
     return ThreadAllocation.leastAfterWarmUp(round, WARM_UP, MEASURED, WINDOWS);
   }
+
   /**
    * Weight gradients with the bias gradient summed in the same pass ({@code gemmWithColumnSums}), on
    * one thread: the layers of a 2-10-5-1 network over 300 examples, and a product whose rows end in a
@@ -124,8 +128,8 @@ public final class AllocationProbe {
     };
     // As for fusedProducts, longer: the blocks past the first two rows, and the last odd row's, run
     // once or twice a round. After 10,000 rounds all of 4 JVMs still allocated 21 to 71 KB a round
-    // (and in a harness that goes on, the same JVMs reached zero later, each at its own time); after
-    // 50,000 none of 8 did. That is about 2 s.
+    // (in a harness that went on, JVMs reached zero later, each at its own time); after 50,000 none
+    // of 8 did. That is about 2 s.
     return ThreadAllocation.leastAfterWarmUp(round, 50 * WARM_UP, MEASURED, WINDOWS);
   }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Once warmed up, products allocate nothing: not on the direct path, not on the packed path (whose
  * buffers are per thread and reused), not on the dot-product path, in any transpose and either
  * precision, and not when split between threads; nor do products with their ReLU step fused, nor
- * weight gradients with their bias gradient summed in the same pass, nor the elementwise functions. Each scenario runs in a child JVM of its own ({@link AllocationProbe},
+ * weight gradients with their bias gradient summed in the same pass, nor the elementwise functions.
+ * Each scenario runs in a child JVM of its own ({@link AllocationProbe},
  * which says why), measured with HotSpot's per-thread allocation counter after enough calls for C2
  * to compile the Vector API code (before that, vector operations run as allocating Java code): some
  * window of calls after the warm-up must allocate nothing, which a per-call buffer or a boxed vector
