@@ -46,11 +46,13 @@ public final class AllocationProbe {
   /** Products on one thread: every path, transpose, β and precision. */
   static long products() {
     VectorKernels kernel = new VectorKernels(1);
-    // Direct path with row and column remainders, packed path with cut tiles, one long row, and dot
+    // Direct path with row and column remainders, packed path with cut tiles, one long row, dot
     // products (A·Bᵀ of a few columns, long k: even and odd rows and columns, k with an odd last
-    // vector and a remainder), in every transpose; β = 0, 1 and otherwise, both precisions: the
+    // vector and a remainder), and products one and two deep (a narrow layer over a batch, rows
+    // past the groups of four), in every transpose; β = 0, 1 and otherwise, both precisions: the
     // profile C2 compiles from covers every branch.
-    int[][] shapes = {{24, 21, 19}, {13, 37, 11}, {70, 90, 60}, {1, 70, 2000}, {10, 5, 300}, {3, 3, 301}};
+    int[][] shapes = {
+        {24, 21, 19}, {13, 37, 11}, {70, 90, 60}, {1, 70, 2000}, {10, 5, 300}, {3, 3, 301}, {10, 300, 2}, {6, 29, 1}};
     float[] betas = {0f, 1f, 0.5f};
     Random random = new Random(7);
     int count = shapes.length;

@@ -24,11 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in a loop would never do. A scenario gets up to {@value #JVMS} fresh JVMs: now and then a JVM
  * allocates where the next does not, with no code change between, in Vector API fallback frames:
  * code of the scenario's rarely called paths that C2 has not compiled with its intrinsics (on the
- * development machine 1 to 3 JVMs in 10 for the single-thread products, 62 MB per window), or a
- * block that C2 inlined into a method past its node budget, leaving some of the block's vector calls
- * out (2 JVMs in 8 for the same products, 11.6 MB per window, all in the one-row block inlined into
- * {@code DoubleDirect.multiply}). A training run does not show it (the batch-1 and batch-32 MLP
- * steps allocated nothing per 1,000 steps in three JVMs); a defect of ours allocates in every one.
+ * development machine 1 to 3 JVMs in 10 for the single-thread products, 62 MB per window). A
+ * training run does not show it (the batch-1 and batch-32 MLP steps allocated nothing per 1,000
+ * steps in three JVMs); a defect of ours allocates in every one, or in a steady share of them: a
+ * helper that returned a vector, inlined into {@code DoubleDirect.multiply} with the blocks that
+ * called it until C2's node budget ran out and then left as a call, boxed its vector in 5 JVMs of 20
+ * (11.6 MB per window of the single-thread products), and once in all 4 of a run; without it, none
+ * of 76 did (36 of them with products one and two deep added to the scenario).
  * The warm-up is long for the same reason: after 150 rounds, 1 JVM in 5 still ran the split
  * scenario's remainder rows in the fallback (31 KB per window), after 1,000 none of 10; the weight
  * gradients take 50,000 (see {@link AllocationProbe#weightGradients}). Skipped on
