@@ -35,7 +35,11 @@ import dev.descent.kernel.RowScaling;
  * </ul>
  *
  * <p>Its {@link #elementwise()} functions (the ReLU gradient, binary cross-entropy from logits) run
- * in vectors too ({@link VectorElementwise}).
+ * in vectors too ({@link VectorElementwise}). A dense layer's ReLU step is applied to each vector of
+ * its product before the store on the direct path ({@link #gemmBiasRelu}, {@link
+ * #gemmReluGradient}), and in 512-bit vectors its bias gradient is summed while the dot-product path
+ * computes its weight gradient ({@link #gemmWithColumnSums}); both with the bits of the separate
+ * steps.
  *
  * <p>Every sum is a chain of fused multiply-adds (on the dot-product path, one per lane of a
  * 256-bit vector, the lanes then added) in an order fixed by the shape alone (which path, which k
