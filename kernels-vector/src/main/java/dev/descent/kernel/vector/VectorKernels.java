@@ -295,16 +295,19 @@ public final class VectorKernels implements MatrixKernels {
    * 1ᵀ·op(B), take that path too, as its choice does not depend on m.
    */
   private boolean summedHere(boolean transA, boolean transB, int m, int n, int k) {
-    requireAvailable();
-    Path path = Path.of(transA, transB, m, n, k);
-    return DoubleDots.WIDE && m >= 2 && n > 0 && path == Path.DOTS && parts(path, m, n, k) == 1;
+    return DoubleDots.WIDE && m >= 2 && onOneThread(Path.DOTS, transA, transB, m, n, k);
   }
 
   /** Whether a product of this shape takes the direct path on one thread, where its ReLU step is fused. */
   private boolean fusedHere(boolean transA, boolean transB, int m, int n, int k) {
+    return onOneThread(Path.DIRECT, transA, transB, m, n, k);
+  }
+
+  /** Whether a product of this shape, none of m, n and k zero, takes {@code expected} on one thread. */
+  private boolean onOneThread(Path expected, boolean transA, boolean transB, int m, int n, int k) {
     requireAvailable();
     Path path = Path.of(transA, transB, m, n, k);
-    return m > 0 && n > 0 && k > 0 && path == Path.DIRECT && parts(path, m, n, k) == 1;
+    return m > 0 && n > 0 && k > 0 && path == expected && parts(path, m, n, k) == 1;
   }
 
   /**
