@@ -9,8 +9,6 @@ import dev.descent.kernel.MatrixKernels;
  */
 abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleTensor {
   static final MatrixKernels KERNELS = Kernels.selected();
-  /** Side of the square tiles of {@link #transpose}: 16 rows of 16 doubles are 2 KiB. */
-  static final int TRANSPOSE_TILE = 16;
 
   private final Shape shape;
 
@@ -53,14 +51,10 @@ abstract sealed class DenseTensor implements Tensor permits FloatTensor, DoubleT
       throw Shapes.error("transpose", "the output must not be the tensor itself");
     }
     Shapes.matrix("transpose", "the output", out, cols(), rows());
-    if (rows() == 1 || cols() == 1) {
-      System.arraycopy(array(), 0, ((DenseTensor) out).array(), 0, size());
-    } else {
-      transposeUnchecked(out);
-    }
+    transposeUnchecked(out);
   }
 
-  /** out[c, r] ← this[r, c] for a matrix of at least two rows and two columns. */
+  /** out[c, r] ← this[r, c], by {@link Transposes}. */
   abstract void transposeUnchecked(Tensor out);
 
   @Override
