@@ -23,7 +23,9 @@ import java.util.List;
  * Gᶻ = f′·(W·Gᶻ⁺), so that a kernel can apply the step to each vector of the product before storing
  * it rather than in a pass of its own (same bits). The model's input is
  * transposed once on the way in, its output and the output gradient once at the end: O(n·width)
- * copies against the O(n·width²) of the products.
+ * copies against the O(n·width²) of the products. The stack's own matrices place their rows by the
+ * JVM's {@link RowLayout}, each on a cache line when the JVM aligns arrays to lines, so that the
+ * kernels' vectors along them are aligned accesses.
  *
  * <p>Every element sees the operations of the layer-by-layer path ({@link Sequential} with {@link
  * Dense} and the fused {@link ActivationLayer}): the same products term by term, the same bias add
@@ -40,43 +42,51 @@ final class FeatureMajorStack {
 
   private final Dense[] dense;
   private final ElementwiseActivation[] activation;
-  private final BatchBuffer[] preActivation;
-  private final BatchBuffer[] postActivation;
-  private final BatchBuffer[] stageInputGradient;
-  private final Tensor[] stageInput;
-  private final Tensor[] stageZ;
-  private final Tensor[] stageY;
-  private final BatchBuffer transposedInput = new BatchBuffer();
+  private final PaddedMatrix[] preActivation;
+  private final PaddedMatrix[] postActivation;
+  private final PaddedMatrix[] stageInputGradient;
+  private final PaddedMatrix[] stageInput;
+  private final PaddedMatrix[] stageZ;
+  private final PaddedMatrix[] stageY;
+  private final PaddedMatrix transposedInput;
+  private final PaddedMatrix outputGradient;
   private final BatchBuffer output = new BatchBuffer();
-  private final BatchBuffer outputGradient = new BatchBuffer();
   private final BatchBuffer modelInputGradient = new BatchBuffer();
 
-  private FeatureMajorStack(Dense[] dense, ElementwiseActivation[] activation) {
+  private FeatureMajorStack(Dense[] dense, ElementwiseActivation[] activation, RowLayout layout) {
     this.dense = dense;
     this.activation = activation;
     int stages = dense.length;
-    preActivation = buffers(stages);
-    postActivation = buffers(stages);
-    stageInputGradient = buffers(stages);
-    stageInput = new Tensor[stages];
-    stageZ = new Tensor[stages];
-    stageY = new Tensor[stages];
+    preActivation = matrices(stages, layout);
+    postActivation = matrices(stages, layout);
+    stageInputGradient = matrices(stages, layout);
+    stageInput = new PaddedMatrix[stages];
+    stageZ = new PaddedMatrix[stages];
+    stageY = new PaddedMatrix[stages];
+    transposedInput = new PaddedMatrix(layout);
+    outputGradient = new PaddedMatrix(layout);
   }
 
-  private static BatchBuffer[] buffers(int count) {
-    BatchBuffer[] b = new BatchBuffer[count];
+  private static PaddedMatrix[] matrices(int count, RowLayout layout) {
+    PaddedMatrix[] m = new PaddedMatrix[count];
     for (int i = 0; i < count; i++) {
-      b[i] = new BatchBuffer();
+      m[i] = new PaddedMatrix(layout);
     }
-    return b;
+    return m;
   }
 
   /**
    * The stack for the first {@code count} of the built {@code layers}, or null when they are not
    * all dense layers, each alone or followed by a built-in elementwise activation, no wider than
-   * {@value #MAX_WIDTH} features in and out.
+   * {@value #MAX_WIDTH} features in and out; its matrices are laid out as this JVM's {@link
+   * RowLayout#ofThisJvm()}.
    */
   static FeatureMajorStack of(List<Layer> layers, int count, int inputSize) {
+    return of(layers, count, inputSize, RowLayout.ofThisJvm());
+  }
+
+  /** As {@link #of(List, int, int)}, with the matrices laid out by {@code layout}. */
+  static FeatureMajorStack of(List<Layer> layers, int count, int inputSize, RowLayout layout) {
     int stages = 0;
     for (int i = 0; i < count; i++) {
       if (layers.get(i) instanceof Dense) {
@@ -105,7 +115,7 @@ final class FeatureMajorStack {
       }
       s++;
     }
-    return new FeatureMajorStack(dense, activation);
+    return new FeatureMajorStack(dense, activation, layout);
   }
 
   /** Whether a batch of {@code rows} examples runs faster here than layer by layer. */
@@ -116,25 +126,26 @@ final class FeatureMajorStack {
   /** The stack's output for {@code x} ({@code [batch, in]}), as {@code [batch, out]}. */
   Tensor forward(Tensor x) {
     int n = x.rows();
-    Tensor t = transposedInput.get(x.cols(), n, x.dtype());
-    x.transpose(t);
+    DType dtype = x.dtype();
+    PaddedMatrix t = transposedInput.transposeOf(x);
     for (int s = 0; s < dense.length; s++) {
       Dense d = dense[s];
-      Tensor z = preActivation[s].get(d.units(), n, x.dtype());
+      requireDType(d, s, dtype);
+      PaddedMatrix z = preActivation[s].shape(d.units(), n, dtype);
       stageInput[s] = t;
       stageZ[s] = z;
-      if (fusesRelu(s, z)) {
+      if (activation[s] instanceof BuiltinActivations.Relu) {
         productBiasAndRelu(d, t, z);
         t = z;
       } else {
-        d.weight().value().matmul(true, t, false, z);
-        t = activation[s] == null || activation[s].derivativeFromOutput() ? z : postActivation[s].like(z);
+        product(true, d.weight().value(), t, z);
+        t = activation[s] == null || activation[s].derivativeFromOutput() ? z : postActivation[s].shapeLike(z);
         addBiasAndActivate(z, d.bias().value(), activation[s], t);
       }
       stageY[s] = t;
     }
-    Tensor y = output.get(n, t.rows(), t.dtype());
-    t.transpose(y);
+    Tensor y = output.get(n, t.rows(), dtype);
+    t.transposeInto(y);
     return y;
   }
 
@@ -144,9 +155,10 @@ final class FeatureMajorStack {
    * forward's input when {@code inputGradient}, else null.
    */
   Tensor backward(Tensor gradOutput, boolean inputGradient) {
-    Tensor last = stageY[dense.length - 1];
-    Tensor g = outputGradient.like(last);
-    gradOutput.transpose(g);
+    PaddedMatrix last = stageY[dense.length - 1];
+    Shapes.matrix("backward", "the output gradient", gradOutput, last.cols(), last.rows());
+    Shapes.sameDType("backward", gradOutput, dense[0].weight().value());
+    PaddedMatrix g = outputGradient.transposeOf(gradOutput);
     boolean throughActivation = false;
     for (int s = dense.length - 1; s >= 0; s--) {
       Dense d = dense[s];
@@ -157,36 +169,52 @@ final class FeatureMajorStack {
       if (s == 0 && !inputGradient) {
         return null;
       }
-      Tensor gx = stageInputGradient[s].like(stageInput[s]);
-      throughActivation = s > 0 && fusesRelu(s - 1, gx) && d.weight().value().dtype() == gx.dtype();
+      PaddedMatrix gx = stageInputGradient[s].shapeLike(stageInput[s]);
+      throughActivation = s > 0 && activation[s - 1] instanceof BuiltinActivations.Relu;
       if (throughActivation) {
         productThroughRelu(d.weight().value(), g, stageZ[s - 1], gx);
       } else {
-        d.weight().value().matmul(false, g, false, gx);
+        product(false, d.weight().value(), g, gx);
       }
       g = gx;
     }
     Tensor gx = modelInputGradient.get(g.cols(), g.rows(), g.dtype());
-    g.transpose(gx);
+    g.transposeInto(gx);
     return gx;
   }
 
+  /** Fails unless stage s's weight and bias are of {@code dtype}, the input's. */
+  private static void requireDType(Dense d, int s, DType dtype) {
+    if (d.weight().value().dtype() != dtype || d.bias().value().dtype() != dtype) {
+      throw Shapes.error("forward", "the input is %s but the weight and bias of dense layer %d are %s and %s",
+          dtype.label(), s + 1, d.weight().value().dtype().label(), d.bias().value().dtype().label());
+    }
+  }
+
   /**
-   * Whether stage s's activation is ReLU, run with its layer's product in one kernel call ({@link
-   * MatrixKernels#gemmBiasRelu} forward, {@link MatrixKernels#gemmReluGradient} for the gradient
-   * into it), for a stage whose matrices have {@code like}'s element type.
+   * out ← op(W)·in: Wᵀ·Xᵀ forward ({@code transposeW}), W·Gᶻ backward, as {@link Tensor#matmul}
+   * computes it, with the matrices' offsets and strides.
    */
-  private boolean fusesRelu(int s, Tensor like) {
-    Dense d = dense[s];
-    return activation[s] instanceof BuiltinActivations.Relu
-        && d.weight().value().dtype() == like.dtype() && d.bias().value().dtype() == like.dtype();
+  private static void product(boolean transposeW, Tensor w, PaddedMatrix in, PaddedMatrix out) {
+    int m = out.rows();
+    int n = out.cols();
+    int k = in.rows();
+    int ldw = w.cols();
+    MatrixKernels kernels = Kernels.selected();
+    if (out.dtype() == DType.FLOAT32) {
+      kernels.gemm(transposeW, false, m, n, k, 1f, w.floats(), 0, ldw, in.floats(), in.offset(), in.stride(),
+          0f, out.floats(), out.offset(), out.stride());
+    } else {
+      kernels.gemm(transposeW, false, m, n, k, 1, w.doubles(), 0, ldw, in.doubles(), in.offset(), in.stride(),
+          0, out.doubles(), out.offset(), out.stride());
+    }
   }
 
   /**
    * Yᵀ = max(Wᵀ·Xᵀ + b, 0) into {@code z}, in one call to the kernel: the bits of the product, the
    * bias add and {@link Math#max} taken one after another, as {@link #addBiasAndActivate} does.
    */
-  private static void productBiasAndRelu(Dense d, Tensor input, Tensor z) {
+  private static void productBiasAndRelu(Dense d, PaddedMatrix input, PaddedMatrix z) {
     Tensor w = d.weight().value();
     Tensor bias = d.bias().value();
     int units = z.rows();
@@ -194,30 +222,30 @@ final class FeatureMajorStack {
     int in = input.rows();
     MatrixKernels kernels = Kernels.selected();
     if (z.dtype() == DType.FLOAT32) {
-      kernels.gemmBiasRelu(true, false, units, n, in, w.floats(), 0, units, input.floats(), 0, n,
-          bias.floats(), 0, z.floats(), 0, n);
+      kernels.gemmBiasRelu(true, false, units, n, in, w.floats(), 0, units, input.floats(), input.offset(),
+          input.stride(), bias.floats(), 0, z.floats(), z.offset(), z.stride());
     } else {
-      kernels.gemmBiasRelu(true, false, units, n, in, w.doubles(), 0, units, input.doubles(), 0, n,
-          bias.doubles(), 0, z.doubles(), 0, n);
+      kernels.gemmBiasRelu(true, false, units, n, in, w.doubles(), 0, units, input.doubles(), input.offset(),
+          input.stride(), bias.doubles(), 0, z.doubles(), z.offset(), z.stride());
     }
   }
 
   /**
    * ∂L/∂Yᵀ of the stage below, W·Gᶻ, times ReLU's derivative at that stage ({@code y}, where its
    * output is held), into {@code gx}, in one call to the kernel: the bits of the product and then of
-   * {@link #activateBackward}.
+   * {@link #activateBackward}. {@code y} and {@code gx} have one shape, so one layout.
    */
-  private static void productThroughRelu(Tensor w, Tensor g, Tensor y, Tensor gx) {
+  private static void productThroughRelu(Tensor w, PaddedMatrix g, PaddedMatrix y, PaddedMatrix gx) {
     int in = gx.rows();
     int n = gx.cols();
     int units = g.rows();
     MatrixKernels kernels = Kernels.selected();
     if (gx.dtype() == DType.FLOAT32) {
-      kernels.gemmReluGradient(false, false, in, n, units, w.floats(), 0, units, g.floats(), 0, n,
-          y.floats(), gx.floats(), 0, n);
+      kernels.gemmReluGradient(false, false, in, n, units, w.floats(), 0, units, g.floats(), g.offset(), g.stride(),
+          y.floats(), gx.floats(), gx.offset(), gx.stride());
     } else {
-      kernels.gemmReluGradient(false, false, in, n, units, w.doubles(), 0, units, g.doubles(), 0, n,
-          y.doubles(), gx.doubles(), 0, n);
+      kernels.gemmReluGradient(false, false, in, n, units, w.doubles(), 0, units, g.doubles(), g.offset(),
+          g.stride(), y.doubles(), gx.doubles(), gx.offset(), gx.stride());
     }
   }
 
@@ -226,17 +254,18 @@ final class FeatureMajorStack {
    * row, in one sweep where the activation fuses the two ({@link
    * ElementwiseActivation#forwardWithBias}).
    */
-  private static void addBiasAndActivate(Tensor z, Tensor bias, ElementwiseActivation f, Tensor y) {
+  private static void addBiasAndActivate(PaddedMatrix z, Tensor bias, ElementwiseActivation f, PaddedMatrix y) {
     int n = z.cols();
     if (z.dtype() == DType.FLOAT32) {
       float[] zs = z.floats();
       float[] ys = y.floats();
       float[] b = bias.floats();
       for (int j = 0; j < b.length; j++) {
+        int from = z.rowStart(j);
         if (f == null) {
-          addToRow(zs, j * n, n, b[j]);
+          addToRow(zs, from, n, b[j]);
         } else {
-          f.forwardWithBias(zs, b[j], ys, j * n, j * n + n);
+          f.forwardWithBias(zs, b[j], ys, from, from + n);
         }
       }
     } else {
@@ -244,10 +273,11 @@ final class FeatureMajorStack {
       double[] ys = y.doubles();
       double[] b = bias.doubles();
       for (int j = 0; j < b.length; j++) {
+        int from = z.rowStart(j);
         if (f == null) {
-          addToRow(zs, j * n, n, b[j]);
+          addToRow(zs, from, n, b[j]);
         } else {
-          f.forwardWithBias(zs, b[j], ys, j * n, j * n + n);
+          f.forwardWithBias(zs, b[j], ys, from, from + n);
         }
       }
     }
@@ -265,12 +295,16 @@ final class FeatureMajorStack {
     }
   }
 
-  /** g ← f′(z, y)·g in place. */
-  private static void activateBackward(ElementwiseActivation f, Tensor z, Tensor y, Tensor g) {
-    if (g.dtype() == DType.FLOAT32) {
-      f.backward(z.floats(), y.floats(), g.floats(), g.floats(), 0, g.size());
-    } else {
-      f.backward(z.doubles(), y.doubles(), g.doubles(), g.doubles(), 0, g.size());
+  /** g ← f′(z, y)·g in place, row by row ({@code z}, {@code y} and {@code g} have one shape, so one layout). */
+  private static void activateBackward(ElementwiseActivation f, PaddedMatrix z, PaddedMatrix y, PaddedMatrix g) {
+    int n = g.cols();
+    for (int j = 0; j < g.rows(); j++) {
+      int from = g.rowStart(j);
+      if (g.dtype() == DType.FLOAT32) {
+        f.backward(z.floats(), y.floats(), g.floats(), g.floats(), from, from + n);
+      } else {
+        f.backward(z.doubles(), y.doubles(), g.doubles(), g.doubles(), from, from + n);
+      }
     }
   }
 
@@ -282,22 +316,21 @@ final class FeatureMajorStack {
    * row-major path sums a column; the {@code vector} kernel sums each row in vector lanes instead of
    * one long dependent chain, while it reads the row for the weight gradient.
    */
-  private static void weightAndBiasGradients(Tensor x, Tensor g, Dense d) {
+  private static void weightAndBiasGradients(PaddedMatrix x, PaddedMatrix g, Dense d) {
     Tensor weightGrad = d.weight().grad();
     Tensor biasGrad = d.bias().grad();
-    Shapes.sameDType("the weight gradient", x, g);
-    Shapes.sameDType("the weight gradient", g, weightGrad);
-    Shapes.sameDType("the bias gradient", g, biasGrad);
+    Shapes.sameDType("the weight gradient", d.weight().value(), weightGrad);
+    Shapes.sameDType("the bias gradient", d.weight().value(), biasGrad);
     int in = x.rows();
     int units = g.rows();
     int n = g.cols();
     MatrixKernels kernels = Kernels.selected();
     if (g.dtype() == DType.FLOAT32) {
-      kernels.gemmWithColumnSums(false, true, in, units, n, x.floats(), 0, n, g.floats(), 0, n,
-          weightGrad.floats(), 0, units, biasGrad.floats(), 0);
+      kernels.gemmWithColumnSums(false, true, in, units, n, x.floats(), x.offset(), x.stride(), g.floats(),
+          g.offset(), g.stride(), weightGrad.floats(), 0, units, biasGrad.floats(), 0);
     } else {
-      kernels.gemmWithColumnSums(false, true, in, units, n, x.doubles(), 0, n, g.doubles(), 0, n,
-          weightGrad.doubles(), 0, units, biasGrad.doubles(), 0);
+      kernels.gemmWithColumnSums(false, true, in, units, n, x.doubles(), x.offset(), x.stride(), g.doubles(),
+          g.offset(), g.stride(), weightGrad.doubles(), 0, units, biasGrad.doubles(), 0);
     }
   }
 }

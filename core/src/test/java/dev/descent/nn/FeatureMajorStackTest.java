@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@link FeatureMajorStack} through {@link Sequential}: which models and batches take it, and that
  * its outputs, input gradients and parameter gradients are bit for bit those of the same layers run
  * one by one in row-major order (core's tests run on the {@code blocked} kernel, whose sums follow
- * the inner index in order on every path).
+ * the inner index in order on every path), whichever {@link RowLayout} places its rows.
  */
 class FeatureMajorStackTest {
 
@@ -121,6 +121,50 @@ class FeatureMajorStackTest {
     }
     assertArrayEquals(bits(expected), bits(logits), "logits");
     assertSameGradients(separate, stacked, "first " + count + " layers");
+  }
+
+  @Test
+  void agreesBitForBitWithTheLayersRunOneByOneInEveryRowLayout() {
+    // rows on 64-byte lines after a 16- or a 24-byte array header, and one after the other
+    RowLayout[] layouts = {new RowLayout(64, 16), new RowLayout(128, 24), RowLayout.CONTIGUOUS};
+    int inputs = 3;
+    for (RowLayout layout : layouts) {
+      for (Supplier<Sequential> factory : narrowModels()) {
+        for (DType dtype : DType.values()) {
+          for (int rows : new int[] {FeatureMajorStack.MIN_BATCH, 300}) {
+            SplittableRandom random = new SplittableRandom(rows);
+            Sequential stacked = factory.get().build(inputs, dtype, new SplittableRandom(5));
+            Sequential separate = factory.get().build(inputs, dtype, new SplittableRandom(5));
+            FeatureMajorStack stack = FeatureMajorStack.of(stacked.layers(), stacked.layers().size(), inputs, layout);
+            Tensor x = random(dtype, rows, inputs, random);
+            Tensor upstream = random(dtype, rows, stacked.outputSize(inputs), random);
+            String what = layout + " " + stacked.spec() + " " + dtype.label() + " rows=" + rows;
+
+            Tensor y = stack.forward(x).copy();
+            Tensor gx = stack.backward(upstream, true).copy();
+            Tensor expected = x;
+            for (Layer layer : separate.layers()) {
+              expected = layer.forward(expected, true);
+            }
+            Tensor g = upstream;
+            for (int i = separate.layers().size() - 1; i >= 0; i--) {
+              g = separate.layers().get(i).backward(g);
+            }
+            assertArrayEquals(bits(expected), bits(y), what + ": output");
+            assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
+            assertSameGradients(separate, stacked, what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aDTypeOtherThanTheLayersIsRefusedWithBothNamed() {
+    Sequential model = narrowModels().get(0).get().build(2, DType.FLOAT32, new SplittableRandom(1));
+    dev.descent.DescentException e = org.junit.jupiter.api.Assertions.assertThrows(dev.descent.DescentException.class,
+        () -> model.forward(Tensor.zeros(DType.FLOAT64, FeatureMajorStack.MIN_BATCH, 2), true));
+    assertTrue(e.getMessage().contains("float64") && e.getMessage().contains("float32"), e.getMessage());
   }
 
   private static void assertSameGradients(Sequential expected, Sequential actual, String what) {
