@@ -22,5 +22,5 @@ if [[ ! -f "$jar" || -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -prin
 fi
 
 export OMP_WAIT_POLICY=PASSIVE
-exec java --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp "$jar" dev.descent.bench.sidebyside.SideBySide \
+exec java --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:ObjectAlignmentInBytes=64 -cp "$jar" dev.descent.bench.sidebyside.SideBySide \
   --scripts "$here/python" "$@"

@@ -18,4 +18,11 @@ public final class ForkFlags {
    * and later print for {@code System.load} from the class path; accepted silently since Java 17.
    */
   public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+  /**
+   * Starts every object, so every array, on a 64-byte line, as the {@code descent} launcher does: a
+   * feature-major stack then places each row of its matrices on a line, and its kernels' vectors
+   * along the rows are aligned accesses.
+   */
+  public static final String LINE_ALIGNED_OBJECTS = "-XX:ObjectAlignmentInBytes=64";
 }

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkFlags.VECTOR_MODULE, "-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.VECTOR_MODULE, ForkFlags.LINE_ALIGNED_OBJECTS, "-Xms1g", "-Xmx1g"})
 public class InitializerFillBenchmark {
   /** The number of values one invocation fills. */
   static final int VALUES = 100_000_000;

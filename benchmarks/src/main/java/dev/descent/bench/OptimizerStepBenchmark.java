@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar OptimizerStepBenchmark
  * java -jar benchmarks/target/benchmarks.jar OptimizerStepBenchmark -p dtype=float64
  * java -jar benchmarks/target/benchmarks.jar OptimizerStepBenchmark \
- *     -jvmArgsAppend "--add-modules=jdk.incubator.vector -Xmx4g -Ddescent.optimizer.threads=1"
+ *     -jvmArgsAppend "--add-modules=jdk.incubator.vector -XX:ObjectAlignmentInBytes=64 -Xmx4g -Ddescent.optimizer.threads=1"
  * </pre>
  *
  * A {@code -jvmArgsAppend} on the command line replaces the flags given here, hence the repetition.
@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkFlags.VECTOR_MODULE, "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {ForkFlags.VECTOR_MODULE, ForkFlags.LINE_ALIGNED_OBJECTS, "-Xmx4g"})
 @State(Scope.Thread)
 public class OptimizerStepBenchmark {
 
