@@ -27,6 +27,9 @@ final class PaddedMatrix {
 
   /** This matrix, now {@code [rows, cols]} of {@code dtype}; its elements are left as they were. */
   PaddedMatrix shape(int rows, int cols, DType dtype) {
+    if (rows == this.rows && cols == this.cols && dtype == this.dtype) {
+      return this;
+    }
     this.rows = rows;
     this.cols = cols;
     this.dtype = dtype;
