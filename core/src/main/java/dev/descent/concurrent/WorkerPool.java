@@ -6,7 +6,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A fixed set of daemon threads that run one {@link RangeBody} over disjoint ranges together with
  * the calling thread, allocating nothing per call: the caller publishes the body and each worker's
- * range, wakes the workers, runs range 0 itself and waits for the others. A waiting participant
+ * range, wakes the workers, runs range 0 itself, then runs every range that its worker has not yet
+ * begun, and waits for the others. Each range runs exactly once, on whichever thread claims it
+ * first, and is passed its own index, so a worker that is descheduled or slow to wake (on a shared
+ * virtual machine, a vCPU taken by the host) costs the call no more than running its range on the
+ * caller, instead of holding the caller until it gets a processor back. A waiting participant
  * spins, then yields, for up to {@value #SPIN_NANOS} ns, then parks; idle workers do the same. Calls are
  * serialized; an exception in any range is rethrown in the caller after every range has finished.
  * A body must not call {@link #invoke} of the same pool.
@@ -71,7 +75,11 @@ public final class WorkerPool {
     return size;
   }
 
-  /** Runs {@code body} over {@code [starts[w], ends[w])} for every participant {@code w < parts}. */
+  /**
+   * Runs {@code body} over {@code [starts[w], ends[w])} for every {@code w < parts}, passing it
+   * {@code w}: range 0 on the calling thread, range w on worker w unless the caller, done with its
+   * own, claims it first.
+   */
   public synchronized void invoke(RangeBody body, int parts, int[] starts, int[] ends) {
     this.body = body;
     this.failure = null;
@@ -80,10 +88,12 @@ public final class WorkerPool {
     for (int w = 1; w < parts; w++) {
       workers[w - 1].assign(starts[w], ends[w]);
     }
-    try {
-      body.run(starts[0], ends[0], 0);
-    } catch (Throwable t) {
-      failure = t;
+    runRange(body, starts[0], ends[0], 0);
+    for (int w = 1; w < parts; w++) {
+      if (workers[w - 1].claim()) {
+        runRange(body, starts[w], ends[w], w);
+        pending.decrementAndGet();
+      }
     }
     long idleSince = System.nanoTime();
     for (int spins = 1; pending.get() != 0; spins++) {
@@ -100,6 +110,15 @@ public final class WorkerPool {
         throw e;
       }
       throw new IllegalStateException(t);
+    }
+  }
+
+  /** Runs one range, keeping a failure for the caller to rethrow. */
+  private void runRange(RangeBody body, int from, int to, int index) {
+    try {
+      body.run(from, to, index);
+    } catch (Throwable t) {
+      failure = t;
     }
   }
 
@@ -123,7 +142,10 @@ public final class WorkerPool {
 
   private final class Worker extends Thread {
     private final int index;
+    /** The number of ranges assigned to this worker so far. */
     private volatile int generation;
+    /** The generation of the last range claimed, by this worker or by the caller. */
+    private final AtomicInteger claimed = new AtomicInteger();
     private int from;
     private int to;
 
@@ -140,6 +162,16 @@ public final class WorkerPool {
       LockSupport.unpark(this);
     }
 
+    /**
+     * Whether the range last assigned is now the claimer's to run: true for exactly one of the
+     * worker and the caller. Every range is claimed before its call returns, so the last claimed
+     * is always the generation before the current one.
+     */
+    boolean claim() {
+      int current = generation;
+      return claimed.compareAndSet(current - 1, current);
+    }
+
     @Override
     public void run() {
       int seen = 0;
@@ -149,11 +181,10 @@ public final class WorkerPool {
           idle(this, spins, idleSince);
         }
         seen = generation;
-        try {
-          body.run(from, to, index);
-        } catch (Throwable t) {
-          failure = t;
+        if (!claim()) {
+          continue; // the caller ran it
         }
+        runRange(body, from, to, index);
         if (pending.decrementAndGet() == 0) {
           LockSupport.unpark(caller);
         }
