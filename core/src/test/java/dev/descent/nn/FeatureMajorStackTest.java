@@ -78,17 +78,7 @@ class FeatureMajorStackTest {
           assertTrue(stacked.ranFeatureMajor(), what);
           Tensor gx = stacked.backward(upstream).copy();
 
-          Tensor expected = x;
-          for (Layer layer : separate.layers()) {
-            expected = layer.forward(expected, true);
-          }
-          Tensor g = upstream;
-          for (int i = separate.layers().size() - 1; i >= 0; i--) {
-            g = separate.layers().get(i).backward(g);
-          }
-          assertArrayEquals(bits(expected), bits(y), what + ": output");
-          assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
-          assertSameGradients(separate, stacked, what);
+          assertSameAsOneByOne(separate, x, upstream, stacked, y, gx, what);
 
           // without the input gradient, the same parameter gradients
           stacked.forward(x, true);
@@ -142,17 +132,7 @@ class FeatureMajorStackTest {
 
             Tensor y = stack.forward(x).copy();
             Tensor gx = stack.backward(upstream, true).copy();
-            Tensor expected = x;
-            for (Layer layer : separate.layers()) {
-              expected = layer.forward(expected, true);
-            }
-            Tensor g = upstream;
-            for (int i = separate.layers().size() - 1; i >= 0; i--) {
-              g = separate.layers().get(i).backward(g);
-            }
-            assertArrayEquals(bits(expected), bits(y), what + ": output");
-            assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
-            assertSameGradients(separate, stacked, what);
+            assertSameAsOneByOne(separate, x, upstream, stacked, y, gx, what);
           }
         }
       }
@@ -165,6 +145,26 @@ class FeatureMajorStackTest {
     dev.descent.DescentException e = org.junit.jupiter.api.Assertions.assertThrows(dev.descent.DescentException.class,
         () -> model.forward(Tensor.zeros(DType.FLOAT64, FeatureMajorStack.MIN_BATCH, 2), true));
     assertTrue(e.getMessage().contains("float64") && e.getMessage().contains("float32"), e.getMessage());
+  }
+
+  /**
+   * Runs {@code separate}'s layers one by one forward on {@code x} and backward from {@code
+   * upstream}, and checks that {@code stacked}'s output {@code y}, input gradient {@code gx} and
+   * parameter gradients have their bits.
+   */
+  private static void assertSameAsOneByOne(
+      Sequential separate, Tensor x, Tensor upstream, Sequential stacked, Tensor y, Tensor gx, String what) {
+    Tensor expected = x;
+    for (Layer layer : separate.layers()) {
+      expected = layer.forward(expected, true);
+    }
+    Tensor g = upstream;
+    for (int i = separate.layers().size() - 1; i >= 0; i--) {
+      g = separate.layers().get(i).backward(g);
+    }
+    assertArrayEquals(bits(expected), bits(y), what + ": output");
+    assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
+    assertSameGradients(separate, stacked, what);
   }
 
   private static void assertSameGradients(Sequential expected, Sequential actual, String what) {
