@@ -123,14 +123,16 @@ final class FeatureMajorStack {
     return rows >= MIN_BATCH;
   }
 
-  /** The stack's output for {@code x} ({@code [batch, in]}), as {@code [batch, out]}. */
+  /**
+   * The stack's output for {@code x} ({@code [batch, in]}), as {@code [batch, out]}; {@link
+   * Sequential} has checked that x has the model's input width and element type.
+   */
   Tensor forward(Tensor x) {
     int n = x.rows();
     DType dtype = x.dtype();
     PaddedMatrix t = transposedInput.transposeOf(x);
     for (int s = 0; s < dense.length; s++) {
       Dense d = dense[s];
-      requireDType(d, s, dtype);
       PaddedMatrix z = preActivation[s].shape(d.units(), n, dtype);
       stageInput[s] = t;
       stageZ[s] = z;
@@ -181,14 +183,6 @@ final class FeatureMajorStack {
     Tensor gx = modelInputGradient.get(g.cols(), g.rows(), g.dtype());
     g.transposeInto(gx);
     return gx;
-  }
-
-  /** Fails unless stage s's weight and bias are of {@code dtype}, the input's. */
-  private static void requireDType(Dense d, int s, DType dtype) {
-    if (d.weight().value().dtype() != dtype || d.bias().value().dtype() != dtype) {
-      throw Shapes.error("forward", "the input is %s but the weight and bias of dense layer %d are %s and %s",
-          dtype.label(), s + 1, d.weight().value().dtype().label(), d.bias().value().dtype().label());
-    }
   }
 
   /**

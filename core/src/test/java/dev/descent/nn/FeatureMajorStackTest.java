@@ -140,7 +140,7 @@ class FeatureMajorStackTest {
   }
 
   @Test
-  void aDTypeOtherThanTheLayersIsRefusedWithBothNamed() {
+  void dataOfAnotherDTypeIsRefusedBeforeTheStackWithBothNamed() {
     Sequential model = narrowModels().get(0).get().build(2, DType.FLOAT32, new SplittableRandom(1));
     dev.descent.DescentException e = org.junit.jupiter.api.Assertions.assertThrows(dev.descent.DescentException.class,
         () -> model.forward(Tensor.zeros(DType.FLOAT64, FeatureMajorStack.MIN_BATCH, 2), true));
