@@ -15,8 +15,8 @@ import java.lang.management.ManagementFactory;
  * default a row starts wherever the array happens to lie, and every 64-byte vector along it
  * straddles two lines unless the array lies 48 bytes past one. When the JVM runs with {@code
  * -XX:ObjectAlignmentInBytes=64} (the {@code descent} launcher's default), every array starts on a
- * line wherever the collector moves it; then the first row starts {@code (64 − arrayBase mod 64) /
- * elementBytes} elements in (6 doubles or 12 floats) and each row's stride is its length rounded up
+ * line wherever the collector moves it; then the first row starts {@code ((−arrayBase) mod 64) /
+ * elementBytes} elements in (6 doubles or 12 floats after a 16-byte header) and each row's stride is its length rounded up
  * to a whole line, so every vector from a row's start is one aligned access.
  *
  * <p>The layout changes where values are stored, never what is computed: the kernels take any
