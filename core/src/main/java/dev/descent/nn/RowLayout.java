@@ -69,8 +69,9 @@ record RowLayout(int objectAlignment, int arrayBase) {
       try {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         int alignment = Integer.parseInt(vm.getVMOption("ObjectAlignmentInBytes").getValue());
-        int doubleBase = (int) Class.forName("sun.misc.Unsafe").getField("ARRAY_DOUBLE_BASE_OFFSET").getInt(null);
-        int floatBase = (int) Class.forName("sun.misc.Unsafe").getField("ARRAY_FLOAT_BASE_OFFSET").getInt(null);
+        Class<?> unsafe = Class.forName("sun.misc.Unsafe");
+        int doubleBase = unsafe.getField("ARRAY_DOUBLE_BASE_OFFSET").getInt(null);
+        int floatBase = unsafe.getField("ARRAY_FLOAT_BASE_OFFSET").getInt(null);
         return doubleBase == floatBase ? new RowLayout(alignment, doubleBase) : CONTIGUOUS;
       } catch (ReflectiveOperationException | RuntimeException | LinkageError unknown) {
         // not HotSpot, or a runtime without jdk.management or jdk.unsupported: rows one after the other
