@@ -14,17 +14,32 @@ import java.nio.file.Path;
  */
 public final class History {
   private final DoubleSeries updateLoss;
-  private final DoubleSeries epochLoss = new DoubleSeries();
-  private final DoubleSeries epochAccuracy = new DoubleSeries();
-  private final DoubleSeries testLoss = new DoubleSeries();
-  private final DoubleSeries testAccuracy = new DoubleSeries();
-  private final DoubleSeries epochUpdates = new DoubleSeries();
-  private final DoubleSeries epochSeconds = new DoubleSeries();
+  private final DoubleSeries epochLoss;
+  private final DoubleSeries epochAccuracy;
+  private final DoubleSeries testLoss;
+  private final DoubleSeries testAccuracy;
+  private final DoubleSeries epochUpdates;
+  private final DoubleSeries epochSeconds;
   private String stopReason = "";
 
   /** An empty history with room for {@code expectedUpdates} per-update losses. */
   public History(int expectedUpdates) {
+    this(expectedUpdates, 16);
+  }
+
+  /**
+   * An empty history with room for {@code expectedUpdates} per-update losses and {@code
+   * expectedEpochs} values of each per-epoch column, so that a run of that length records without
+   * growing a column (full-batch training ends an epoch at every update).
+   */
+  public History(int expectedUpdates, int expectedEpochs) {
     updateLoss = new DoubleSeries(expectedUpdates);
+    epochLoss = new DoubleSeries(expectedEpochs);
+    epochAccuracy = new DoubleSeries(expectedEpochs);
+    testLoss = new DoubleSeries(expectedEpochs);
+    testAccuracy = new DoubleSeries(expectedEpochs);
+    epochUpdates = new DoubleSeries(expectedEpochs);
+    epochSeconds = new DoubleSeries(expectedEpochs);
   }
 
   /**

@@ -69,12 +69,14 @@ public final class Trainer {
       throw new DescentException(String.format(
           "gradient-descent variant %s asks for batches of %d examples; expected 1..%d", config.variant().spec(), batch, n));
     }
-    long totalUpdates = config.updates() > 0 ? config.updates() : (long) config.epochs() * ((n + batch - 1) / batch);
+    long updatesPerEpoch = (n + batch - 1) / batch;
+    long totalUpdates = config.updates() > 0 ? config.updates() : config.epochs() * updatesPerEpoch;
     List<TrainingCallback> callbacks = config.callbacks();
     TrainingRun run;
     if (resume == null) {
       initializeFromData(train);
-      run = new TrainingRun(objective.model(), optimizer, callbacks, n, config.seed(), totalUpdates);
+      long epochs = config.epochs() > 0 ? config.epochs() : (totalUpdates + updatesPerEpoch - 1) / updatesPerEpoch;
+      run = new TrainingRun(objective.model(), optimizer, callbacks, n, config.seed(), totalUpdates, epochs);
     } else {
       run = TrainingRun.resume(objective.model(), optimizer, callbacks, n, resume);
     }

@@ -18,6 +18,13 @@ import java.util.Map;
  * {@link #resume} reinstates. Not thread-safe.
  */
 final class TrainingRun {
+  /**
+   * The most values a new run's history reserves up front for its losses per update (8 MiB) and for
+   * each of its six per-epoch columns (512 KiB); longer runs grow them as they go.
+   */
+  private static final int MAX_RESERVED_UPDATES = 1 << 20;
+  private static final int MAX_RESERVED_EPOCHS = 1 << 16;
+
   final Sequential model;
   final List<TrainingCallback> callbacks;
   final TrainingProgress progress;
@@ -39,9 +46,11 @@ final class TrainingRun {
   private final double secondsBefore;
   private long startNanos;
 
-  TrainingRun(Sequential model, Optimizer optimizer, List<TrainingCallback> callbacks, int n, long seed, long expectedUpdates) {
+  TrainingRun(Sequential model, Optimizer optimizer, List<TrainingCallback> callbacks, int n, long seed,
+      long expectedUpdates, long expectedEpochs) {
     this(model, optimizer, callbacks, Shuffle.identity(n), new SplitMix64(seed),
-        new History((int) Math.min(expectedUpdates, 1 << 20)), 0);
+        new History((int) Math.min(expectedUpdates, MAX_RESERVED_UPDATES),
+            (int) Math.min(expectedEpochs, MAX_RESERVED_EPOCHS)), 0);
   }
 
   private TrainingRun(Sequential model, Optimizer optimizer, List<TrainingCallback> callbacks, int[] order,
