@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * elements outside the destination matrix (before it and in its rows' padding) stay as they were.
  */
 class TransposesTest {
-  private static final int[][] SHAPES = {{1, 1}, {1, 37}, {37, 1}, {2, 300}, {300, 2}, {5, 16}, {17, 33}, {40, 41}};
+  private static final int[][] SHAPES = {{1, 1}, {1, 37}, {37, 1}, {2, 300}, {300, 2}, {3, 2}, {5, 16}, {17, 33}, {40, 41}};
 
   @Test
   void doublesMoveToTheirTransposedPlaceAndNothingElseChanges() {
