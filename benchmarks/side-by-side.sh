@@ -22,5 +22,6 @@ if [[ ! -f "$jar" || -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -prin
 fi
 
 export OMP_WAIT_POLICY=PASSIVE
-exec java --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:ObjectAlignmentInBytes=64 -cp "$jar" dev.descent.bench.sidebyside.SideBySide \
+# The JVM: $JAVA_HOME/bin/java when JAVA_HOME is set (the JDK the Maven wrapper builds with), else java on the PATH.
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED -XX:ObjectAlignmentInBytes=64 -cp "$jar" dev.descent.bench.sidebyside.SideBySide \
   --scripts "$here/python" "$@"
