@@ -97,8 +97,8 @@ public final class Transposes {
 
   /**
    * A two-column source (the input of a network on points in the plane) row by row: both values of
-   * a row go out together, one to each output row, reading the source once in order (0.17 µs for
-   * [300, 2] instead of 0.24 down each column).
+   * a row go out together, one to each output row, reading the source once in order ([300, 2] into
+   * rows of 304: 0.16 to 0.22 µs, against 0.53 to 0.54 down each column, on the development machine).
    */
   private static void twoColumns(double[] from, int fromOff, int fromStride, int rows, double[] to, int toOff, int toStride) {
     int source = fromOff;
