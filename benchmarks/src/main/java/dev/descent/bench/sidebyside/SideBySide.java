@@ -177,8 +177,9 @@ public final class SideBySide {
 
     StringBuilder report = new StringBuilder();
     report.append(String.format(Locale.ROOT, "%nSide by side, one after the other on this machine (%d processors): "
-            + "Descent kernel %s; PyTorch %s; Python with OMP_WAIT_POLICY=PASSIVE%n%n",
-        Runtime.getRuntime().availableProcessors(), kernel, torchVersion == null ? "not run" : torchVersion));
+            + "Descent kernel %s on Java %s (%s); PyTorch %s; Python with OMP_WAIT_POLICY=PASSIVE%n%n",
+        Runtime.getRuntime().availableProcessors(), kernel, System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), torchVersion == null ? "not run" : torchVersion));
     String warning = blas.warning();
     if (warning != null) {
       report.append(warning).append("\n\n");
