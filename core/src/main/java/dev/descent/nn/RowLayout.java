@@ -16,8 +16,9 @@ import java.lang.management.ManagementFactory;
  * straddles two lines unless the array lies 48 bytes past one. When the JVM runs with {@code
  * -XX:ObjectAlignmentInBytes=64} (the {@code descent} launcher's default), every array starts on a
  * line wherever the collector moves it; then the first row starts {@code ((−arrayBase) mod 64) /
- * elementBytes} elements in (6 doubles or 12 floats after a 16-byte header) and each row's stride is its length rounded up
- * to a whole line, so every vector from a row's start is one aligned access.
+ * elementBytes} elements in (6 doubles or 12 floats after a 16-byte header) and each row's stride
+ * is its length rounded up to a whole line, so every vector from a row's start is one aligned
+ * access.
  *
  * <p>The layout changes where values are stored, never what is computed: the kernels take any
  * offset and stride, and their results do not depend on them.
