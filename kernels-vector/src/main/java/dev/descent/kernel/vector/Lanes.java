@@ -43,8 +43,8 @@ final class Lanes {
    */
   static final int BITS = 256;
 
-  /** Whether the processor's vectors are 512 bits wide. */
-  private static final boolean WIDE = hardwareBits() >= 512;
+  /** Whether the processor's vectors are 512 bits wide (AVX-512). */
+  static final boolean WIDE = hardwareBits() >= 512;
 
   static final VectorSpecies<Float> FLOATS = WIDE ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
   static final VectorSpecies<Double> DOUBLES = WIDE ? DoubleVector.SPECIES_512 : DoubleVector.SPECIES_256;

@@ -15,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The {@code vector} kernel's elementwise functions, a {@link Lanes} vector at a time.
  *
  * <p>The ReLU gradient keeps gy where x's bits, compared as signed integers, are positive, and +0
- * elsewhere: the lanes {@link ScalarElementwise}'s mask keeps (a lane compare and a blend; the mask's
- * arithmetic shift of 64-bit lanes has no AVX2 instruction); the tail uses the scalar form. Both are
- * exact, so interpreted and compiled code agree bit for bit.
+ * elsewhere: the lanes {@link ScalarElementwise}'s mask keeps. In 512-bit lanes it is that mask,
+ * {@code (−b & ~b) >> 63}, in integer lanes; in 256-bit lanes a lane compare and a blend, as AVX2
+ * has no arithmetic shift of 64-bit lanes (why each, with timings: {@link DoubleDirect#fused}). The
+ * tail uses the scalar form. All are exact, so interpreted and compiled code agree bit for bit.
  *
  * <p>Outputs on their target's side of a threshold are counted a vector at a time: two lane
  * compares, the lanes where they agree counted.
@@ -64,9 +65,16 @@ final class VectorElementwise implements ElementwiseKernels {
   public void reluBackward(float[] x, float[] gy, float[] gx, int from, int to) {
     int lanes = INTS.length();
     int i = from;
+    IntVector noBits = IntVector.zero(INTS);
     for (; i <= to - lanes; i += lanes) {
-      VectorMask<Integer> passes = FloatVector.fromArray(FLOATS, x, i).reinterpretAsInts().compare(VectorOperators.GT, 0);
-      FloatVector.zero(FLOATS).blend(FloatVector.fromArray(FLOATS, gy, i), passes.cast(FLOATS)).intoArray(gx, i);
+      IntVector bits = FloatVector.fromArray(FLOATS, x, i).reinterpretAsInts();
+      FloatVector g = FloatVector.fromArray(FLOATS, gy, i);
+      if (Lanes.WIDE) {
+        g.reinterpretAsInts().and(noBits.sub(bits).and(bits.not()).lanewise(VectorOperators.ASHR, Integer.SIZE - 1))
+            .reinterpretAsFloats().intoArray(gx, i);
+      } else {
+        FloatVector.zero(FLOATS).blend(g, bits.compare(VectorOperators.GT, 0).cast(FLOATS)).intoArray(gx, i);
+      }
     }
     ScalarElementwise.INSTANCE.reluBackward(x, gy, gx, i, to);
   }
@@ -75,9 +83,16 @@ final class VectorElementwise implements ElementwiseKernels {
   public void reluBackward(double[] x, double[] gy, double[] gx, int from, int to) {
     int lanes = LONGS.length();
     int i = from;
+    LongVector noBits = LongVector.zero(LONGS);
     for (; i <= to - lanes; i += lanes) {
-      VectorMask<Long> passes = DoubleVector.fromArray(DOUBLES, x, i).reinterpretAsLongs().compare(VectorOperators.GT, 0);
-      DoubleVector.zero(DOUBLES).blend(DoubleVector.fromArray(DOUBLES, gy, i), passes.cast(DOUBLES)).intoArray(gx, i);
+      LongVector bits = DoubleVector.fromArray(DOUBLES, x, i).reinterpretAsLongs();
+      DoubleVector g = DoubleVector.fromArray(DOUBLES, gy, i);
+      if (Lanes.WIDE) {
+        g.reinterpretAsLongs().and(noBits.sub(bits).and(bits.not()).lanewise(VectorOperators.ASHR, Long.SIZE - 1))
+            .reinterpretAsDoubles().intoArray(gx, i);
+      } else {
+        DoubleVector.zero(DOUBLES).blend(g, bits.compare(VectorOperators.GT, 0).cast(DOUBLES)).intoArray(gx, i);
+      }
     }
     ScalarElementwise.INSTANCE.reluBackward(x, gy, gx, i, to);
   }
