@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * operands of an addition. The shapes are those of a small network's layers
  * over a batch (rows of 16 to 300, one to ten deep, groups of four rows and the rows past them, in
  * every transpose), rows too short to fuse, and a product too large for the direct path; the inputs
- * hold ±0, NaNs of both signs and values whose sum with the bias is exactly zero or negative.
+ * hold ±0, NaNs of both signs and values whose sum with the bias is exactly zero or negative. A
+ * second test makes every sum and every element of X one of ±∞, ±0, the extreme normal and
+ * subnormal numbers, and NaNs at both ends of either sign's range, where a step computed on the
+ * bits (as the {@code vector} kernel's are) would go wrong first.
  */
 class ReluEpiloguesContractTest {
   private static final long SEED = 20261206L;
@@ -42,6 +45,38 @@ class ReluEpiloguesContractTest {
       for (int t = 0; t < 4; t++) {
         check(kernel, new Layout(t / 2 == 1, t % 2 == 1, shape[0], shape[1], shape[2], random), random);
       }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void fusedStepsTakeInfinitiesNansAndExtremesAsTheStepsDo(MatrixKernels kernel) {
+    // C = B's first row in every row of C (A holds a one and zeros, B's other rows are zeros), so
+    // the step sees each special value as a sum, and X holds them all, from its first element on.
+    assumeTrue(kernel.isAvailable(), kernel.name() + " is not available here");
+    double[] special = {
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE,
+        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 0.0, -0.0, 1, -1,
+        Double.longBitsToDouble(0x7ff0000000000001L), Double.longBitsToDouble(0x7fffffffffffffffL),
+        Double.longBitsToDouble(0xfff0000000000001L), Double.longBitsToDouble(0xffffffffffffffffL),
+        Double.longBitsToDouble(0xfff8000000000000L), Double.NaN, 3e-320, -3e-320};
+    int m = 7;
+    int n = 67; // four 512-bit vectors of floats and a tail
+    for (int k : new int[] {1, 2, 3, 10}) {
+      Layout l = new Layout(false, false, m, n, k, 0, k, 0, n, 1, n + 1);
+      double[] a = new double[l.aSize()];
+      for (int i = 0; i < m; i++) {
+        a[i * k] = 1;
+      }
+      double[] b = new double[l.bSize()];
+      double[] x = new double[l.cSize()];
+      for (int j = 0; j < n; j++) {
+        b[j] = special[j % special.length];
+      }
+      for (int i = 0; i < x.length; i++) {
+        x[i] = special[i % special.length];
+      }
+      check(kernel, l, a, b, new double[m + 2], x, new double[l.cSize()]);
     }
   }
 
@@ -96,6 +131,15 @@ class ReluEpiloguesContractTest {
     double[] bias = values(random, l.m() + 2);
     double[] x = values(random, l.cSize());
     double[] before = values(random, l.cSize());
+    check(kernel, l, a, b, bias, x, before);
+  }
+
+  /**
+   * The fused products over these operands (bias from element 1, X laid out as C) against the
+   * kernel's product followed by the step, in double and, rounded, in float.
+   */
+  private static void check(
+      MatrixKernels kernel, Layout l, double[] a, double[] b, double[] bias, double[] x, double[] before) {
     // a few sums of exactly zero before the ReLU: a bias that cancels the product's first element
     double[] product = before.clone();
     kernel.gemm(l.transA(), l.transB(), l.m(), l.n(), l.k(), 1d, a, l.aOff(), l.lda(), b, l.bOff(), l.ldb(), 0d,

@@ -19,6 +19,7 @@ public final class NarrowLanesProbe {
     int rounds = Integer.parseInt(args[0]);
     for (int r = 0; r < rounds; r++) {
       new ReluEpiloguesContractTest().fusedStepsGiveTheBitsOfTheProductFollowedByTheStep(vector);
+      new ReluEpiloguesContractTest().fusedStepsTakeInfinitiesNansAndExtremesAsTheStepsDo(vector);
       new ElementwiseContractTest().reluGradientIsBitForBitTheScalarDefinition(vector);
     }
     System.out.println("contracts hold");
