@@ -74,11 +74,11 @@ final class DoubleDirect {
    * ScalarElementwise}'s mask: {@code −b & ~b} has its sign bit set exactly where b &gt; 0 (for −0,
    * b = MIN_VALUE and −b = b, but ~b clears it), and the arithmetic shift spreads that bit over the
    * lane. Under AVX-512 on JDK 17 this beats a compare and a blend, whose mask C2 moves from a mask
-   * register into a vector and back: the 2-10-5-1 exercise's 10×300 gradient took 1,000 to 1,050 ns
-   * in place of 1,080 to 1,100 (on JDK 25 the two take the same time). In 256-bit lanes it is the
-   * compare and the blend, two instructions under AVX2, which has no arithmetic shift of 64-bit
-   * lanes: with C2's emulation of one, the exercise's gradient took 1,770 to 1,820 ns in place of
-   * 1,450 to 1,540.
+   * register into a vector and back: the 2-10-5-1 exercise's 10×300 gradient took 946 to 1,088 ns
+   * in place of 1,080 to 1,182 (on Temurin 25, 914 to 960 in place of 926 to 1,080). In 256-bit
+   * lanes it is the compare and the blend, two instructions under AVX2, which has no arithmetic
+   * shift of 64-bit lanes: with C2's emulation of one, the exercise's gradient took 1,765 to 1,816
+   * ns in place of 1,445 to 1,545 (benchmarks/README.md).
    */
   static boolean fused(
       int epilogue, boolean transA, boolean transB, int m, int n, int k,
