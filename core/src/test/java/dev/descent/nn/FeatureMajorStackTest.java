@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import static dev.descent.nn.FusedDenseActivationTest.assertSameAsOneByOne;
+import static dev.descent.nn.FusedDenseActivationTest.assertSameGradients;
 import static dev.descent.nn.FusedDenseActivationTest.bits;
 import static dev.descent.nn.FusedDenseActivationTest.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -145,32 +147,5 @@ class FeatureMajorStackTest {
     dev.descent.DescentException e = org.junit.jupiter.api.Assertions.assertThrows(dev.descent.DescentException.class,
         () -> model.forward(Tensor.zeros(DType.FLOAT64, FeatureMajorStack.MIN_BATCH, 2), true));
     assertTrue(e.getMessage().contains("float64") && e.getMessage().contains("float32"), e.getMessage());
-  }
-
-  /**
-   * Runs {@code separate}'s layers one by one forward on {@code x} and backward from {@code
-   * upstream}, and checks that {@code stacked}'s output {@code y}, input gradient {@code gx} and
-   * parameter gradients have their bits.
-   */
-  private static void assertSameAsOneByOne(
-      Sequential separate, Tensor x, Tensor upstream, Sequential stacked, Tensor y, Tensor gx, String what) {
-    Tensor expected = x;
-    for (Layer layer : separate.layers()) {
-      expected = layer.forward(expected, true);
-    }
-    Tensor g = upstream;
-    for (int i = separate.layers().size() - 1; i >= 0; i--) {
-      g = separate.layers().get(i).backward(g);
-    }
-    assertArrayEquals(bits(expected), bits(y), what + ": output");
-    assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
-    assertSameGradients(separate, stacked, what);
-  }
-
-  private static void assertSameGradients(Sequential expected, Sequential actual, String what) {
-    for (int p = 0; p < actual.parameters().size(); p++) {
-      assertArrayEquals(bits(expected.parameters().get(p).grad()), bits(actual.parameters().get(p).grad()),
-          what + ": gradient of " + actual.parameters().get(p).name());
-    }
   }
 }

@@ -86,20 +86,7 @@ class FusedDenseActivationTest {
         Tensor yFused = fused.forward(x, true).copy();
         Tensor gxFused = fused.backward(upstream).copy();
 
-        Tensor y = x;
-        for (Layer layer : separate.layers()) {
-          y = layer.forward(y, true);
-        }
-        Tensor g = upstream;
-        for (int i = separate.layers().size() - 1; i >= 0; i--) {
-          g = separate.layers().get(i).backward(g);
-        }
-        assertArrayEquals(bits(y), bits(yFused), what + ": output");
-        assertArrayEquals(bits(g), bits(gxFused), what + ": input gradient");
-        for (int p = 0; p < fused.parameters().size(); p++) {
-          assertArrayEquals(bits(separate.parameters().get(p).grad()), bits(fused.parameters().get(p).grad()),
-              what + ": gradient of " + fused.parameters().get(p).name());
-        }
+        Tensor g = assertSameAsOneByOne(separate, x, upstream, fused, yFused, gxFused, what);
         if (FeatureMajorStack.takes(rows)) {
           continue;
         }
@@ -229,6 +216,34 @@ class FusedDenseActivationTest {
           assertEquals(bits(gx)[r * 100 + c], bits(g)[c], dtype.label() + " input gradient row " + r);
         }
       }
+    }
+  }
+
+  /**
+   * Runs {@code separate}'s layers one by one forward on {@code x} and backward from {@code
+   * upstream}, and checks that {@code stacked}'s output {@code y}, input gradient {@code gx} and
+   * parameter gradients have their bits; returns the input gradient of the layers run one by one.
+   */
+  static Tensor assertSameAsOneByOne(
+      Sequential separate, Tensor x, Tensor upstream, Sequential stacked, Tensor y, Tensor gx, String what) {
+    Tensor expected = x;
+    for (Layer layer : separate.layers()) {
+      expected = layer.forward(expected, true);
+    }
+    Tensor g = upstream;
+    for (int i = separate.layers().size() - 1; i >= 0; i--) {
+      g = separate.layers().get(i).backward(g);
+    }
+    assertArrayEquals(bits(expected), bits(y), what + ": output");
+    assertArrayEquals(bits(g), bits(gx), what + ": input gradient");
+    assertSameGradients(separate, stacked, what);
+    return g;
+  }
+
+  static void assertSameGradients(Sequential expected, Sequential actual, String what) {
+    for (int p = 0; p < actual.parameters().size(); p++) {
+      assertArrayEquals(bits(expected.parameters().get(p).grad()), bits(actual.parameters().get(p).grad()),
+          what + ": gradient of " + actual.parameters().get(p).name());
     }
   }
 
