@@ -36,7 +36,8 @@ public final class Transposes {
         int c1 = Math.min(cols, c0 + tileCols);
         if (r1 - r0 >= c1 - c0) {
           // down each column with a running index (no multiplication per element): twice as fast
-          // on the narrow inputs of a feature-major stack ([300, 2]: 0.26 µs against 0.51)
+          // on the narrow inputs of a feature-major stack (measured on [300, 2], 0.26 µs against
+          // 0.51, before twoColumns took that shape)
           for (int c = c0; c < c1; c++) {
             int target = toOff + c * toStride;
             int source = fromOff + r0 * fromStride + c;
